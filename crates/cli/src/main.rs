@@ -1,0 +1,3 @@
+fn main() {
+    println!("rollout {}", env!("CARGO_PKG_VERSION"));
+}

@@ -1,0 +1,7 @@
+//! Rollout Lab in the browser: the yew app that shells over `rollout-engine`.
+//!
+//! Only this crate knows about the DOM, canvases and Web Workers. The simulation itself lives in
+//! `rollout-engine` and is called, never re-implemented, here.
+
+pub mod app;
+pub mod chart;
