@@ -6,5 +6,40 @@
 //! This crate is pure Rust with no web dependency. It knows nothing of yew, the DOM, workers or charts; the
 //! browser app and the `rollout` CLI are thin shells over it. Every random draw comes from a generator
 //! seeded from the scenario's seed, so the same scenario and seed give the same bytes on every platform.
+//!
+//! The pieces, in the order a run uses them:
+//! - [`scenario`]: the typed, validated input; [`presets`]: ready-made scenarios with a story each;
+//! - [`nasss`]: the seven domains and the one mapping from their settings to rates;
+//! - [`population`] and [`organisation`]: the agents; [`model`]: one month of change;
+//! - [`record`]: what a replicate records (data collection, kept apart from the model);
+//! - [`run`]: replicates, in parallel natively; [`summary`], [`estimate`], [`outcomes`]: means with 95%
+//!   intervals and the five NASSS outcomes; [`quantity`]: the reported quantities; [`output`]: CSV and JSON;
+//! - [`bass`]: the closed form the model reduces to.
+//!
+//! ```
+//! use rollout_engine::{presets, run};
+//! let mut scenario = presets::preset("heart-monitoring").unwrap().scenario;
+//! scenario.agents = 2_000;
+//! scenario.replicates = 2;
+//! let summary = run::run(&scenario).unwrap();
+//! let all = summary.outcomes.last().unwrap();
+//! assert!(all.non_adoption.mean > 0.0 && all.non_adoption.mean <= 1.0);
+//! ```
 
 pub mod bass;
+pub mod estimate;
+pub mod model;
+pub mod nasss;
+pub mod organisation;
+pub mod outcomes;
+pub mod output;
+pub mod population;
+pub mod presets;
+pub mod quantity;
+pub mod record;
+pub mod rng;
+pub mod run;
+pub mod scenario;
+pub mod summary;
+
+pub use scenario::{Scenario, ScenarioError};

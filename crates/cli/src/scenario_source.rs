@@ -1,0 +1,49 @@
+//! Where a run's scenario comes from: a file or a preset, then flags on top.
+
+use std::path::Path;
+
+use rollout_engine::{presets, scenario::set_dotted, Scenario};
+
+use crate::cli::RunArgs;
+
+/// The preset `name`, or a message listing the names.
+pub fn preset(name: &str) -> Result<Scenario, String> {
+    presets::preset(name)
+        .map(|p| p.scenario)
+        .ok_or_else(|| format!("unknown preset \"{name}\"; presets are: {}", presets::NAMES.join(", ")))
+}
+
+/// Read and validate a scenario file.
+pub fn file(path: &Path) -> Result<Scenario, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// The scenario a run asks for: file or preset, then `--set`, then the shortcut flags; validated.
+pub fn resolve(args: &RunArgs) -> Result<Scenario, String> {
+    let mut scenario = match (&args.file, &args.preset) {
+        (Some(path), _) => file(path)?,
+        (None, Some(name)) => preset(name)?,
+        (None, None) => preset(presets::DEFAULT)?,
+    };
+    for assignment in &args.set {
+        let (key, value) = assignment
+            .split_once('=')
+            .ok_or_else(|| format!("--set {assignment}: expected KEY=VALUE, e.g. --set levers.subsidy.level=0.8"))?;
+        scenario = set_dotted(&scenario, key.trim(), value.trim()).map_err(|e| format!("--set {assignment}: {e}"))?;
+    }
+    if let Some(n) = args.agents {
+        scenario.agents = n;
+    }
+    if let Some(m) = args.months {
+        scenario.months = m;
+    }
+    if let Some(r) = args.replicates {
+        scenario.replicates = r;
+    }
+    if let Some(s) = args.seed {
+        scenario.seed = s;
+    }
+    scenario.validate().map_err(|e| e.to_string())?;
+    Ok(scenario)
+}

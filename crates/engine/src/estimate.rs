@@ -1,0 +1,57 @@
+//! A mean across replicates with its 95% interval.
+
+use serde::{Deserialize, Serialize};
+use statrs::distribution::{ContinuousCDF, StudentsT};
+
+/// Mean of a quantity across replicates with a 95% confidence interval for the mean (Student's t).
+/// With one replicate the interval is the single value.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Estimate {
+    pub mean: f64,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+/// The two-sided 95% critical value of Student's t with `n - 1` degrees of freedom, rounded to 1e-9 so
+/// that every platform's floating-point library gives the same bits; 0 for n < 2.
+///
+/// ```
+/// let t = rollout_engine::estimate::t_critical(20);
+/// assert!((t - 2.093024054).abs() < 1e-9);
+/// ```
+pub fn t_critical(n: usize) -> f64 {
+    if n < 2 {
+        return 0.0;
+    }
+    let t = StudentsT::new(0.0, 1.0, (n - 1) as f64).expect("degrees of freedom are positive").inverse_cdf(0.975);
+    (t * 1e9).round() / 1e9
+}
+
+impl Estimate {
+    /// Mean and 95% interval of `samples`, using the critical value `t` from [`t_critical`].
+    ///
+    /// ```
+    /// use rollout_engine::estimate::{t_critical, Estimate};
+    /// let e = Estimate::from_samples(&[1.0, 2.0, 3.0], t_critical(3));
+    /// assert_eq!(e.mean, 2.0);
+    /// assert!((e.hi - e.mean - 4.302652730 / 3f64.sqrt()).abs() < 1e-9);
+    /// ```
+    pub fn from_samples(samples: &[f64], t: f64) -> Estimate {
+        let n = samples.len();
+        if n == 0 {
+            return Estimate::default();
+        }
+        let mean = samples.iter().sum::<f64>() / n as f64;
+        if n < 2 {
+            return Estimate { mean, lo: mean, hi: mean };
+        }
+        let variance = samples.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / (n - 1) as f64;
+        let half = t * (variance / n as f64).sqrt();
+        Estimate { mean, lo: mean - half, hi: mean + half }
+    }
+
+    /// An estimate with no uncertainty.
+    pub fn exact(value: f64) -> Estimate {
+        Estimate { mean: value, lo: value, hi: value }
+    }
+}

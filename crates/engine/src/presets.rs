@@ -1,0 +1,341 @@
+//! Ready-made scenarios, each with a short story for a workshop. The sources of the defaults are listed
+//! in docs/model.md.
+
+use crate::nasss::{Complexity, Nasss};
+use crate::scenario::{
+    Diffusion, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting, Technology, SCENARIO_VERSION,
+};
+
+/// A named scenario with its story.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Preset {
+    /// Short name used on the command line and in links (`heart-monitoring`).
+    pub name: &'static str,
+    /// One line for `rollout presets`.
+    pub summary: &'static str,
+    /// The scenario (its `narrative` field holds the workshop story).
+    pub scenario: Scenario,
+}
+
+/// Names of all presets, the default first.
+pub const NAMES: [&str; 7] = [
+    "heart-monitoring",
+    "pilot-ends",
+    "targeted-support",
+    "capacity-bottleneck",
+    "pandemic-surge",
+    "assistive-tech-social-care",
+    "bass",
+];
+
+/// The default preset's name.
+pub const DEFAULT: &str = "heart-monitoring";
+
+/// All presets, the default first.
+pub fn all() -> Vec<Preset> {
+    NAMES.iter().map(|n| preset(n).expect("every listed preset exists")).collect()
+}
+
+/// The preset called `name`.
+///
+/// ```
+/// let p = rollout_engine::presets::preset("pilot-ends").unwrap();
+/// assert!(!p.scenario.levers.funding.recurrent);
+/// assert!(rollout_engine::presets::preset("nope").is_none());
+/// ```
+pub fn preset(name: &str) -> Option<Preset> {
+    let (summary, scenario) = match name {
+        "heart-monitoring" => (
+            "Remote heart monitoring across five deprivation quintiles, recurrent funding (the default)",
+            heart_monitoring(),
+        ),
+        "pilot-ends" => ("Heart monitoring whose pilot funding stops after two years", pilot_ends()),
+        "targeted-support" => (
+            "The same budget, with support, subsidy and connectivity aimed at the two most deprived quintiles",
+            targeted_support(),
+        ),
+        "capacity-bottleneck" => (
+            "Uptake outruns clinicians' capacity to review the data; unreviewed users give up",
+            capacity_bottleneck(),
+        ),
+        "pandemic-surge" => ("A pandemic window raises referral and acceptance for 18 months, then closes", pandemic_surge()),
+        "assistive-tech-social-care" => (
+            "Assistive technology and sensors in social care across three age bands, with means-tested charges",
+            assistive_tech(),
+        ),
+        "bass" => ("One fully mixed group with no frictions: the Bass diffusion model (p = 0.03, q = 0.38)", bass()),
+        _ => return None,
+    };
+    let name = NAMES.iter().find(|n| **n == name)?;
+    Some(Preset { name, summary, scenario })
+}
+
+#[allow(clippy::too_many_arguments)]
+fn group(name: &str, share: f64, need: f64, access: f64, skills: f64, trust: f64, pay: f64, readiness: f64) -> Group {
+    Group {
+        name: name.to_string(),
+        share,
+        need,
+        access,
+        skills,
+        trust,
+        ability_to_pay: pay,
+        within_group_contact: 0.7,
+        organisation_readiness: readiness,
+    }
+}
+
+/// Remote monitoring of people with heart failure, by deprivation quintile (Q1 most deprived).
+fn heart_monitoring() -> Scenario {
+    Scenario {
+        version: SCENARIO_VERSION,
+        name: "Remote heart monitoring".into(),
+        narrative: "A region offers remote heart monitoring to people living with heart failure. General practices \
+            take it up one by one, helped by funding and by seeing their neighbours run it. Patients in the most \
+            deprived areas have the greatest need but less internet access, fewer digital skills and practices with \
+            less spare capacity. Watch who is offered it, who takes it up and who gives up, quintile by quintile."
+            .into(),
+        seed: 20_261_124,
+        agents: 10_000,
+        months: 120,
+        replicates: 20,
+        diffusion: Diffusion { innovation: 0.5, imitation: 0.3, campaign: 0.05, readoption: 0.3 },
+        groups: Groups {
+            ordered: true,
+            list: vec![
+                group("Q1 most deprived", 0.24, 0.40, 0.55, 0.45, 0.26, 0.45, 0.6),
+                group("Q2", 0.22, 0.36, 0.62, 0.52, 0.29, 0.55, 0.7),
+                group("Q3", 0.20, 0.32, 0.68, 0.58, 0.31, 0.65, 0.8),
+                group("Q4", 0.18, 0.29, 0.74, 0.64, 0.33, 0.75, 0.9),
+                group("Q5 least deprived", 0.16, 0.26, 0.80, 0.70, 0.36, 0.85, 1.0),
+            ],
+        },
+        organisations: Organisations {
+            count: 60,
+            initial_offering: 0.1,
+            innovation: 0.25,
+            imitation: 1.0,
+            unfunded_adoption: 0.25,
+            local_share: 0.85,
+            review_capacity: 0.15,
+            discontinuation_funded: 0.03,
+            discontinuation_unfunded: 0.35,
+        },
+        technology: Technology {
+            device_cost: 40.0,
+            personal_share: 0.1,
+            abandonment: 0.34,
+            unreviewed_abandonment: 0.8,
+            unsupported_abandonment: 0.6,
+            cost_abandonment: 1.5,
+            effect: 0.2,
+            review_cost: 15.0,
+            support_cost: 12.0,
+            connectivity_cost: 10.0,
+        },
+        nasss: Nasss {
+            condition: Complexity::Complicated,
+            technology: Complexity::Complicated,
+            value_proposition: Complexity::Complicated,
+            adopters: Complexity::Complicated,
+            organisation: Complexity::Complicated,
+            wider_system: Complexity::Complicated,
+            embedding: Complexity::Simple,
+        },
+        levers: Levers {
+            funding: Funding { budget_per_1000_per_year: 3_000.0, years: 10.0, recurrent: true },
+            subsidy: Targeting { level: 0.5, groups: vec![] },
+            support: Targeting { level: 0.5, groups: vec![] },
+            connectivity: Targeting { level: 0.3, groups: vec![] },
+            review_capacity: 0.0,
+            streamlined_procurement: 0.0,
+            ecosystem_collaboration: 0.3,
+            shock: Shock::none(),
+        },
+    }
+}
+
+fn pilot_ends() -> Scenario {
+    let mut s = heart_monitoring();
+    s.name = "Pilot funding ends".into();
+    s.narrative = "The same heart-monitoring programme, but the money is a two-year pilot with no recurrent budget. \
+        When it stops, subsidies, support and connectivity stop too; practices weigh the cost against their core \
+        budget and many discontinue. Watch abandonment and discontinuation rise after month 24, and which quintiles \
+        lose the most."
+        .into();
+    s.levers.funding = Funding { budget_per_1000_per_year: 3_000.0, years: 2.0, recurrent: false };
+    s
+}
+
+fn targeted_support() -> Scenario {
+    let mut s = heart_monitoring();
+    s.name = "Targeted support".into();
+    s.narrative = "The same budget as the default, but subsidy, digital support and connectivity are aimed at the two \
+        most deprived quintiles instead of spread across everyone. Compare the gap in uptake between Q1 and Q5 with \
+        the default: proportionate universalism in practice."
+        .into();
+    let deprived = vec!["Q1 most deprived".to_string(), "Q2".to_string()];
+    s.levers.subsidy = Targeting { level: 0.9, groups: deprived.clone() };
+    s.levers.support = Targeting { level: 0.9, groups: deprived.clone() };
+    s.levers.connectivity = Targeting { level: 0.7, groups: deprived };
+    s
+}
+
+fn capacity_bottleneck() -> Scenario {
+    let mut s = heart_monitoring();
+    s.name = "Capacity bottleneck".into();
+    s.narrative = "A strong campaign and eager practices bring many patients on board, but each practice can review \
+        the data of only a few of them. Unreviewed readings bring no visible benefit and users drift away. Try the \
+        review-capacity lever to see what investing in clinical time buys."
+        .into();
+    s.diffusion.campaign = 0.3;
+    s.diffusion.innovation = 0.5;
+    s.organisations.review_capacity = 0.03;
+    s.nasss.organisation = Complexity::Complex;
+    s
+}
+
+fn pandemic_surge() -> Scenario {
+    let mut s = heart_monitoring();
+    s.name = "Pandemic surge".into();
+    s.narrative = "A pandemic opens a window: from month 12, for 18 months, clinicians refer three times as often and \
+        patients accept far more readily, while a three-year pilot budget runs. Then the window closes and the money \
+        ends. Does the surge last?"
+        .into();
+    s.levers.funding = Funding { budget_per_1000_per_year: 3_000.0, years: 3.0, recurrent: false };
+    s.levers.shock = Shock { start_month: 12, months: 18, referral: 3.0, acceptance: 1.6 };
+    s
+}
+
+fn assistive_tech() -> Scenario {
+    Scenario {
+        version: SCENARIO_VERSION,
+        name: "Assistive technology in social care".into(),
+        narrative: "Councils offer sensors, alarms and assistive technology to older people living at home. Charges are \
+            means-tested, many of the oldest are offline, and devices are abandoned when they do not fit daily life. \
+            A three-year transformation fund pays for support and connectivity. Who is left behind when it ends?"
+            .into(),
+        seed: 20_261_125,
+        agents: 10_000,
+        months: 120,
+        replicates: 20,
+        diffusion: Diffusion { innovation: 0.3, imitation: 0.25, campaign: 0.05, readoption: 0.3 },
+        groups: Groups {
+            ordered: true,
+            list: vec![
+                group("85+", 0.25, 0.9, 0.30, 0.25, 0.45, 0.4, 0.8),
+                group("75-84", 0.40, 0.6, 0.44, 0.40, 0.40, 0.5, 0.9),
+                group("65-74", 0.35, 0.35, 0.80, 0.70, 0.35, 0.6, 1.0),
+            ],
+        },
+        organisations: Organisations {
+            count: 12,
+            initial_offering: 0.25,
+            innovation: 0.1,
+            imitation: 0.5,
+            unfunded_adoption: 0.3,
+            local_share: 0.5,
+            review_capacity: 0.2,
+            discontinuation_funded: 0.03,
+            discontinuation_unfunded: 0.25,
+        },
+        technology: Technology {
+            device_cost: 25.0,
+            personal_share: 0.5,
+            abandonment: 0.34,
+            unreviewed_abandonment: 0.5,
+            unsupported_abandonment: 0.6,
+            cost_abandonment: 1.2,
+            effect: 0.15,
+            review_cost: 8.0,
+            support_cost: 10.0,
+            connectivity_cost: 8.0,
+        },
+        nasss: Nasss {
+            condition: Complexity::Complex,
+            technology: Complexity::Complicated,
+            value_proposition: Complexity::Complicated,
+            adopters: Complexity::Complex,
+            organisation: Complexity::Complicated,
+            wider_system: Complexity::Complex,
+            embedding: Complexity::Complicated,
+        },
+        levers: Levers {
+            funding: Funding { budget_per_1000_per_year: 3_000.0, years: 3.0, recurrent: false },
+            subsidy: Targeting { level: 0.5, groups: vec![] },
+            support: Targeting { level: 0.5, groups: vec![] },
+            connectivity: Targeting { level: 0.4, groups: vec![] },
+            review_capacity: 0.0,
+            streamlined_procurement: 0.0,
+            ecosystem_collaboration: 0.3,
+            shock: Shock::none(),
+        },
+    }
+}
+
+/// The Bass limit: one homogeneous, fully mixed group; every organisation offers it from the start; no
+/// abandonment, costs, capacity limits or other frictions.
+fn bass() -> Scenario {
+    Scenario {
+        version: SCENARIO_VERSION,
+        name: "Bass diffusion".into(),
+        narrative: "The textbook curve. One group of identical people, all offered it from the start, nothing standing \
+            in the way: a few take it up on their own (innovation, p = 0.03 a year), then word of mouth (imitation, \
+            q = 0.38 a year) carries it to everyone along an S-curve that peaks around year six. Every real barrier \
+            in the other presets bends this curve."
+            .into(),
+        seed: 1,
+        agents: 100_000,
+        months: 120,
+        replicates: 5,
+        diffusion: Diffusion { innovation: 0.03, imitation: 0.38, campaign: 0.0, readoption: 0.0 },
+        groups: Groups {
+            ordered: false,
+            list: vec![Group {
+                name: "everyone".into(),
+                share: 1.0,
+                need: 0.0,
+                access: 1.0,
+                skills: 1.0,
+                trust: 1.0,
+                ability_to_pay: 1.0,
+                within_group_contact: 1.0,
+                organisation_readiness: 1.0,
+            }],
+        },
+        organisations: Organisations {
+            count: 1,
+            initial_offering: 1.0,
+            innovation: 0.0,
+            imitation: 0.0,
+            unfunded_adoption: 0.0,
+            local_share: 1.0,
+            review_capacity: 1.0,
+            discontinuation_funded: 0.0,
+            discontinuation_unfunded: 0.0,
+        },
+        technology: Technology {
+            device_cost: 0.0,
+            personal_share: 0.0,
+            abandonment: 0.0,
+            unreviewed_abandonment: 0.0,
+            unsupported_abandonment: 0.0,
+            cost_abandonment: 0.0,
+            effect: 0.0,
+            review_cost: 0.0,
+            support_cost: 0.0,
+            connectivity_cost: 0.0,
+        },
+        nasss: Nasss::all_simple(),
+        levers: Levers {
+            funding: Funding { budget_per_1000_per_year: 0.0, years: 0.0, recurrent: false },
+            subsidy: Targeting::off(),
+            support: Targeting::off(),
+            connectivity: Targeting::off(),
+            review_capacity: 0.0,
+            streamlined_procurement: 0.0,
+            ecosystem_collaboration: 0.0,
+            shock: Shock::none(),
+        },
+    }
+}

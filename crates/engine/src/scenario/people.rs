@@ -1,0 +1,68 @@
+//! Diffusion, organisation and technology settings.
+
+use serde::{Deserialize, Serialize};
+
+/// How people come to decide: the Bass model's two channels.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Diffusion {
+    /// External influence (Bass p), per year: offers from an organisation that runs the programme, 0 to 5.
+    pub innovation: f64,
+    /// Word of mouth (Bass q), per year, at full use among a person's contacts, 0 to 10.
+    pub imitation: f64,
+    /// Awareness campaigns, per year: reach people whether or not their organisation offers it, 0 to 5.
+    pub campaign: f64,
+    /// Rate at which people who declined or abandoned are exposed again, relative to others, 0 to 1.
+    pub readoption: f64,
+}
+
+/// The organisations that may run the programme.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisations {
+    /// Number of organisations, 1 to 10,000.
+    pub count: u32,
+    /// Share of organisations already offering at month 0 (pilot sites), 0 to 1.
+    pub initial_offering: f64,
+    /// Rate at which an organisation takes the programme up on its own while it is funded, per year, 0 to 5.
+    pub innovation: f64,
+    /// Rate at which organisations follow peers, per year, when all peers offer it, 0 to 10.
+    pub imitation: f64,
+    /// Rate of taking it up without funding, relative to funded, 0 to 1.
+    pub unfunded_adoption: f64,
+    /// Share of people registered with an organisation in their own group's area, 0 to 1.
+    pub local_share: f64,
+    /// Clinical review capacity: active users whose data can be reviewed each month, as a share of the
+    /// organisation's eligible list, 0 to 1 (1: never a bottleneck).
+    pub review_capacity: f64,
+    /// Hazard of discontinuing while funded, per year, 0 to 5.
+    pub discontinuation_funded: f64,
+    /// Hazard of discontinuing once funding has ended, per year, 0 to 5.
+    pub discontinuation_unfunded: f64,
+}
+
+/// The technology and its costs.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Technology {
+    /// Device and service cost per active user, GBP per month, 0 to 10,000.
+    pub device_cost: f64,
+    /// Share of the device cost that falls on the user unless subsidised, 0 to 1.
+    pub personal_share: f64,
+    /// Baseline abandonment hazard (usability, device failure, losing interest), per year, 0 to 10.
+    pub abandonment: f64,
+    /// Extra abandonment hazard when a user's data goes unreviewed (no visible benefit), per year, 0 to 10.
+    pub unreviewed_abandonment: f64,
+    /// Extra abandonment hazard for users without digital skills or support, per year, 0 to 10.
+    pub unsupported_abandonment: f64,
+    /// Extra abandonment hazard for users whose cost or connectivity is no longer covered, per year, 0 to 10.
+    pub cost_abandonment: f64,
+    /// Relative reduction in adverse events for active users whose data is reviewed, 0 to 1.
+    pub effect: f64,
+    /// Clinical time to review one user's data, GBP per user per month, 0 to 10,000.
+    pub review_cost: f64,
+    /// Training, helpdesk and digital navigator support, GBP per supported user per month, 0 to 10,000.
+    pub support_cost: f64,
+    /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.
+    pub connectivity_cost: f64,
+}

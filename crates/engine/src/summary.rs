@@ -1,0 +1,166 @@
+//! Combining replicates: every reported quantity as a mean with a 95% interval.
+
+use serde::{Deserialize, Serialize};
+
+use crate::estimate::{t_critical, Estimate};
+use crate::outcomes::{outcomes, Outcomes};
+use crate::quantity::Quantity;
+use crate::record::ReplicateResult;
+use crate::scenario::Scenario;
+
+/// Name of the row that sums all groups.
+pub const ALL_GROUPS: &str = "all";
+
+/// One group (or all) in one month, across replicates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct GroupSummary {
+    /// Group name, or `all`.
+    pub group: String,
+    /// Eligible people (the same in every replicate).
+    pub eligible: u32,
+    /// One estimate per [`Quantity`], in [`Quantity::ALL`] order.
+    pub values: Vec<Estimate>,
+}
+
+impl GroupSummary {
+    /// The estimate of one quantity.
+    pub fn get(&self, quantity: Quantity) -> Estimate {
+        self.values[quantity.index()]
+    }
+}
+
+/// Organisations in one month, across replicates (shares of all organisations, 0 to 1).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationSummary {
+    pub offering_share: Estimate,
+    pub procuring_share: Estimate,
+    pub discontinued_share: Estimate,
+    pub ever_offered_share: Estimate,
+    /// Share of replicates in which the supplier still supplies, 0 to 1.
+    pub supplier_active_share: f64,
+}
+
+/// One month across replicates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthSummary {
+    /// Months since the start (0: the starting state).
+    pub month: u32,
+    /// Funding was in force during the month.
+    pub funded: bool,
+    /// The groups in scenario order, then `all`.
+    pub groups: Vec<GroupSummary>,
+    pub organisations: OrganisationSummary,
+}
+
+/// The NASSS outcomes of one group (or all), across replicates.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct OutcomeSummary {
+    pub group: String,
+    pub non_adoption: Estimate,
+    pub never_offered: Estimate,
+    pub declined: Estimate,
+    pub abandonment: Estimate,
+    pub scale_up: Estimate,
+    pub spread: Estimate,
+    /// `None` when funding does not end at least 12 months before the horizon.
+    pub sustainability: Option<Estimate>,
+    pub events_avoided: Estimate,
+    pub cost: Estimate,
+    /// `None` when no replicate avoided an event.
+    pub cost_per_event_avoided: Option<Estimate>,
+}
+
+/// Everything a run reports.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RunSummary {
+    pub scenario: String,
+    pub seed: u64,
+    pub replicates: u32,
+    /// Group names in scenario order.
+    pub groups: Vec<String>,
+    /// Months 0 to the horizon.
+    pub months: Vec<MonthSummary>,
+    /// Outcomes per group, then `all`.
+    pub outcomes: Vec<OutcomeSummary>,
+}
+
+/// Combine replicate results (in any order; they are sorted by replicate index) into a summary.
+pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary {
+    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
+    sorted.sort_by_key(|r| r.replicate);
+    let t = t_critical(sorted.len());
+    let groups = scenario.groups.list.len();
+    let names: Vec<String> =
+        scenario.groups.list.iter().map(|g| g.name.clone()).chain([ALL_GROUPS.to_string()]).collect();
+    let month_count = sorted.first().map_or(0, |r| r.months.len());
+    let months = (0..month_count)
+        .map(|m| {
+            let rows: Vec<_> = sorted.iter().map(|r| {
+                let record = &r.months[m];
+                let mut rows = record.groups.clone();
+                rows.push(record.all());
+                rows
+            }).collect();
+            let group_summaries = (0..=groups)
+                .map(|g| GroupSummary {
+                    group: names[g].clone(),
+                    eligible: rows[0][g].eligible,
+                    values: Quantity::ALL
+                        .iter()
+                        .map(|q| Estimate::from_samples(&rows.iter().map(|r| q.of(&r[g])).collect::<Vec<_>>(), t))
+                        .collect(),
+                })
+                .collect();
+            let org = |f: &dyn Fn(&ReplicateResult) -> u32| {
+                let samples: Vec<f64> =
+                    sorted.iter().map(|r| f(r) as f64 / r.organisation_count as f64).collect();
+                Estimate::from_samples(&samples, t)
+            };
+            let supplier = sorted.iter().filter(|r| r.months[m].supplier_active).count() as f64 / sorted.len() as f64;
+            MonthSummary {
+                month: sorted[0].months[m].month,
+                funded: sorted[0].months[m].funded,
+                groups: group_summaries,
+                organisations: OrganisationSummary {
+                    offering_share: org(&|r| r.months[m].organisations.offering),
+                    procuring_share: org(&|r| r.months[m].organisations.procuring),
+                    discontinued_share: org(&|r| r.months[m].organisations.discontinued),
+                    ever_offered_share: org(&|r| r.months[m].organisations.ever_offered),
+                    supplier_active_share: supplier,
+                },
+            }
+        })
+        .collect();
+    let outcomes = (0..=groups)
+        .map(|g| {
+            let per: Vec<Outcomes> =
+                sorted.iter().map(|r| outcomes(scenario, r, (g < groups).then_some(g))).collect();
+            let est = |f: &dyn Fn(&Outcomes) -> f64| Estimate::from_samples(&per.iter().map(f).collect::<Vec<_>>(), t);
+            let optional = |f: &dyn Fn(&Outcomes) -> Option<f64>| {
+                let values: Vec<f64> = per.iter().filter_map(f).collect();
+                (!values.is_empty()).then(|| Estimate::from_samples(&values, t_critical(values.len())))
+            };
+            OutcomeSummary {
+                group: names[g].clone(),
+                non_adoption: est(&|o| o.non_adoption),
+                never_offered: est(&|o| o.never_offered),
+                declined: est(&|o| o.declined),
+                abandonment: est(&|o| o.abandonment),
+                scale_up: est(&|o| o.scale_up),
+                spread: est(&|o| o.spread),
+                sustainability: optional(&|o| o.sustainability),
+                events_avoided: est(&|o| o.events_avoided),
+                cost: est(&|o| o.cost),
+                cost_per_event_avoided: optional(&|o| o.cost_per_event_avoided),
+            }
+        })
+        .collect();
+    RunSummary {
+        scenario: scenario.name.clone(),
+        seed: scenario.seed,
+        replicates: sorted.len() as u32,
+        groups: names[..groups].to_vec(),
+        months,
+        outcomes,
+    }
+}
