@@ -281,7 +281,7 @@ fn bass() -> Scenario {
         name: "Bass diffusion".into(),
         narrative: "The textbook curve. One group of identical people, all offered it from the start, nothing standing \
             in the way: a few take it up on their own (innovation, p = 0.03 a year), then word of mouth (imitation, \
-            q = 0.38 a year) carries it to everyone along an S-curve that peaks around year six. Every real barrier \
+            q = 0.38 a year) carries it along an S-curve that peaks around year six and reaches four in five people by year ten. Every real barrier \
             in the other presets bends this curve."
             .into(),
         seed: 1,

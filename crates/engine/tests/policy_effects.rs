@@ -1,0 +1,109 @@
+//! Effects that theory demands, checked beyond noise: subsidy helps people held back by cost; the same
+//! budget aimed at the most deprived narrows the gap; use and organisations fall away when a pilot ends.
+
+mod common;
+
+use rollout_engine::model::run_replicate;
+use rollout_engine::quantity::Quantity;
+use rollout_engine::run;
+use rollout_engine::scenario::set_dotted;
+
+#[test]
+fn more_subsidy_never_lowers_uptake_in_a_group_held_back_by_cost() {
+    // Q1 can rarely pay; the device's cost falls wholly on users. Funding is ample, so nothing rations.
+    let mut base = common::small("heart-monitoring", 6_000, 8);
+    base.technology.personal_share = 1.0;
+    base.groups.list[0].ability_to_pay = 0.1;
+    base.levers.funding.budget_per_1000_per_year = 1_000_000.0;
+    let mut previous: Option<(f64, f64)> = None;
+    for level in [0.0, 0.25, 0.5, 0.75, 1.0] {
+        let s = set_dotted(&base, "levers.subsidy.level", &level.to_string()).unwrap();
+        let summary = run::run(&s).unwrap();
+        let uptake = common::mean(&summary, 120, 0, Quantity::EverAdoptedShare);
+        let noise = common::half_width(&summary, 120, 0, Quantity::EverAdoptedShare);
+        if let Some((before, before_noise)) = previous {
+            assert!(uptake >= before - (noise + before_noise), "subsidy {level}: uptake {uptake} fell from {before}");
+        }
+        previous = Some((uptake, noise));
+    }
+    let (full, _) = previous.unwrap();
+    let none = {
+        let s = set_dotted(&base, "levers.subsidy.level", "0").unwrap();
+        common::mean(&run::run(&s).unwrap(), 120, 0, Quantity::EverAdoptedShare)
+    };
+    assert!(full > 1.5 * none, "a full subsidy should clearly raise uptake: {none} -> {full}");
+}
+
+/// Gap in mean active share between the least (Q5) and most (Q1) deprived quintiles over the horizon.
+fn active_gap(name: &str) -> (f64, f64) {
+    let s = common::small(name, 10_000, 10);
+    let summary = run::run(&s).unwrap();
+    let months = 1..=s.months as usize;
+    let gap = |m: usize| common::mean(&summary, m, 4, Quantity::ActiveShare) - common::mean(&summary, m, 0, Quantity::ActiveShare);
+    let mean_gap = months.clone().map(gap).sum::<f64>() / s.months as f64;
+    let spend: f64 = months.map(|m| common::mean(&summary, m, 5, Quantity::ProgrammeSpend)).sum();
+    (mean_gap, spend)
+}
+
+#[test]
+fn the_same_budget_targeted_at_the_most_deprived_narrows_the_uptake_gap() {
+    let (universal_gap, universal_spend) = active_gap("heart-monitoring");
+    let (targeted_gap, targeted_spend) = active_gap("targeted-support");
+    let a = rollout_engine::presets::preset("heart-monitoring").unwrap().scenario;
+    let b = rollout_engine::presets::preset("targeted-support").unwrap().scenario;
+    assert_eq!(a.levers.funding, b.levers.funding, "the two presets must have the same budget");
+    assert!(universal_gap > 0.0, "deprivation should open a gap: {universal_gap}");
+    assert!(targeted_gap < 0.75 * universal_gap, "targeted gap {targeted_gap} vs universal {universal_gap}");
+    // Not bought with more money: targeting spends no more than 10% over the universal programme.
+    assert!(targeted_spend <= 1.1 * universal_spend, "{targeted_spend} vs {universal_spend}");
+}
+
+#[test]
+fn when_the_pilot_ends_abandonment_and_discontinuation_rise() {
+    let pilot = common::small("pilot-ends", 10_000, 1);
+    let end = pilot.funding_end_month().expect("the pilot ends inside the horizon") as usize;
+    assert_eq!(end, 24);
+    let mut recurrent = pilot.clone();
+    recurrent.levers.funding.recurrent = true;
+    let mut ratio_sums = (0.0, 0.0);
+    for replicate in 0..4 {
+        let with_end = run_replicate(&pilot, replicate);
+        let without_end = run_replicate(&recurrent, replicate);
+        // Abandonments in the year after the end of funding, against the same year with funding going on.
+        let abandoned = |r: &rollout_engine::record::ReplicateResult| {
+            (r.months[end + 12].all().abandoned - r.months[end].all().abandoned) as f64
+        };
+        let discontinued = |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].organisations.discontinued as f64;
+        assert!(abandoned(&with_end) > abandoned(&without_end), "replicate {replicate}");
+        assert!(discontinued(&with_end) > discontinued(&without_end) + 2.0, "replicate {replicate}");
+        ratio_sums.0 += with_end.months[end + 12].all().active as f64;
+        ratio_sums.1 += with_end.months[end].all().active as f64;
+    }
+    assert!(ratio_sums.0 < ratio_sums.1, "active use should fall in the year after funding ends");
+    let summary = run::run(&pilot).unwrap();
+    let sustained = summary.outcomes.last().unwrap().sustainability.expect("funding ends 12+ months before the horizon");
+    assert!(sustained.mean < 1.0);
+}
+
+#[test]
+fn review_capacity_investment_cuts_unreviewed_data_and_abandonment() {
+    let base = common::small("capacity-bottleneck", 8_000, 4);
+    let invested = set_dotted(&base, "levers.review_capacity", "4").unwrap();
+    let (a, b) = (run::run(&base).unwrap(), run::run(&invested).unwrap());
+    let unreviewed = |s: &rollout_engine::summary::RunSummary| common::mean(s, 60, 5, Quantity::UnreviewedShare);
+    assert!(unreviewed(&b) < unreviewed(&a) - 0.2, "{} vs {}", unreviewed(&b), unreviewed(&a));
+    let abandonment = |s: &rollout_engine::summary::RunSummary| s.outcomes.last().unwrap().abandonment.mean;
+    assert!(abandonment(&b) < abandonment(&a));
+}
+
+#[test]
+fn a_pandemic_window_raises_uptake_while_it_lasts() {
+    let surge = common::small("pandemic-surge", 8_000, 4);
+    let mut calm = surge.clone();
+    calm.levers.shock.months = 0;
+    let (a, b) = (run::run(&surge).unwrap(), run::run(&calm).unwrap());
+    let during = 12 + 18;
+    assert!(
+        common::mean(&a, during, 5, Quantity::EverAdoptedShare) > common::mean(&b, during, 5, Quantity::EverAdoptedShare) + 0.01
+    );
+}
