@@ -43,3 +43,4 @@ pub mod scenario;
 pub mod summary;
 
 pub use scenario::{Scenario, ScenarioError};
+pub mod equity;
