@@ -17,6 +17,7 @@ pub fn app() -> Html {
             <header class="top-bar"><h1>{ "Rollout Lab" }</h1></header>
             <main>
                 <LineChart id="chart-bass" title="Cumulative adoption" x_label="Month" y_label="Adopted (% of eligible)" series={series} />
+                <crate::worker_status::WorkerStatus />
             </main>
             <footer>{ format!("Rollout Lab v{}", env!("CARGO_PKG_VERSION")) }</footer>
         </>

@@ -5,3 +5,5 @@
 
 pub mod app;
 pub mod chart;
+pub mod worker_protocol;
+pub mod worker_status;

@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# Installs what `serve.sh` and `test.sh` need, skipping whatever is already there at the right version:
+#   rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen,
+#   Debian chromium + chromium-driver (+ pkg-config, libssl-dev, npm if missing),
+#   wasm-opt from npm binaryen 132 under .tools/ (Debian's binaryen 108 can't parse modern Rust wasm).
+# Idempotent: a second run only checks versions. Needs only package registries (crates.io, apt, npm).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$ROOT"
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Debian packages -------------------------------------------------------------------------------
+apt_packages=()
+command -v chromium >/dev/null || apt_packages+=(chromium)
+command -v chromedriver >/dev/null || apt_packages+=(chromium-driver)
+command -v pkg-config >/dev/null || apt_packages+=(pkg-config)          # openssl-sys (fantoccini)
+dpkg -s libssl-dev >/dev/null 2>&1 || apt_packages+=(libssl-dev)
+command -v npm >/dev/null || apt_packages+=(npm)                         # for binaryen's wasm-opt
+if [ ${#apt_packages[@]} -gt 0 ]; then
+  info "apt-get install ${apt_packages[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  sudo_if_needed apt-get update -q
+  sudo_if_needed apt-get install -y -q --no-install-recommends "${apt_packages[@]}" </dev/null
+else
+  info "ok: chromium, chromedriver, pkg-config, libssl-dev, npm"
+fi
+
+# --- Rust wasm target ------------------------------------------------------------------------------
+if rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  info "ok: rustup target wasm32-unknown-unknown"
+else
+  info "rustup target add wasm32-unknown-unknown"
+  rustup target add wasm32-unknown-unknown
+fi
+
+# --- trunk -----------------------------------------------------------------------------------------
+have_trunk="$(trunk --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_trunk" = "$TRUNK_VERSION" ]; then
+  info "ok: trunk $TRUNK_VERSION"
+else
+  info "cargo install trunk $TRUNK_VERSION (found: ${have_trunk:-none}; takes ~8 min)"
+  cargo install trunk --version "$TRUNK_VERSION" --locked
+fi
+
+# --- wasm-bindgen-cli (wasm-bindgen + wasm-bindgen-test-runner), exactly Cargo.lock's version -----
+want_wb="$(wasm_bindgen_version)"
+[ -n "$want_wb" ] || die "no wasm-bindgen entry in Cargo.lock"
+have_wb="$(wasm-bindgen --version 2>/dev/null | awk '{print $2}' || true)"
+have_runner="$(wasm-bindgen-test-runner --version 2>/dev/null | awk '{print $2}' || true)"
+if [ "$have_wb" = "$want_wb" ] && [ "$have_runner" = "$want_wb" ]; then
+  info "ok: wasm-bindgen-cli $want_wb"
+else
+  info "cargo install wasm-bindgen-cli $want_wb (found: ${have_wb:-none})"
+  # Not --locked: the CLI's own lock file pins dependencies that no longer build on current Rust.
+  cargo install wasm-bindgen-cli --version "$want_wb" --force
+fi
+
+# --- wasm-opt from npm binaryen (under .tools/, found by trunk through PATH) -----------------------
+have_opt="$(wasm-opt --version 2>/dev/null | sed -n 's/.*(version_\([0-9]*\)).*/\1/p' || true)"
+if [ "$have_opt" = "${BINARYEN_VERSION%%.*}" ] && [ -x "$TOOLS_DIR/node_modules/.bin/wasm-opt" ]; then
+  info "ok: wasm-opt version_$have_opt (.tools/, npm binaryen $BINARYEN_VERSION)"
+else
+  info "npm install binaryen@$BINARYEN_VERSION into .tools/"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" </dev/null
+  "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | grep -q "version_${BINARYEN_VERSION%%.*}" \
+    || die "wasm-opt from npm binaryen $BINARYEN_VERSION does not report version_${BINARYEN_VERSION%%.*}"
+fi
+
+info "all tools present"
