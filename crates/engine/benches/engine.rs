@@ -1,1 +1,33 @@
-fn main() {}
+//! Speed targets (issue: the simulation engine), measured, not asserted:
+//! - `bass` at 1,000,000 agents x 120 months, one replicate, one core: under 1 s (150 million
+//!   agent-months per second or more);
+//! - `heart-monitoring` at 100,000 people x 120 months x 20 replicates on all cores: under 5 s.
+//! Run with `cargo bench -p rollout-engine`; the README keeps the latest report.
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rollout_engine::{model::run_replicate, presets, run};
+
+fn bass_one_million(c: &mut Criterion) {
+    let mut s = presets::preset("bass").unwrap().scenario;
+    s.agents = 1_000_000;
+    s.replicates = 1;
+    let mut group = c.benchmark_group("bass");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(s.agents as u64 * s.months as u64));
+    group.bench_function("1M agents x 120 months, 1 replicate, 1 core", |b| b.iter(|| run_replicate(&s, 0)));
+    group.finish();
+}
+
+fn heart_monitoring_twenty_replicates(c: &mut Criterion) {
+    let mut s = presets::preset("heart-monitoring").unwrap().scenario;
+    s.agents = 100_000;
+    s.replicates = 20;
+    let mut group = c.benchmark_group("heart-monitoring");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(s.agents as u64 * s.months as u64 * s.replicates as u64));
+    group.bench_function("100k people x 120 months x 20 replicates, all cores", |b| b.iter(|| run::run(&s).unwrap()));
+    group.finish();
+}
+
+criterion_group!(benches, bass_one_million, heart_monitoring_twenty_replicates);
+criterion_main!(benches);

@@ -54,8 +54,8 @@ impl<'a> Model<'a> {
         let homes = organisations.home_organisations(scenario.groups.list.len());
         let people = People::new(scenario, &homes, &mut rng);
         let mut organisation_eligible = vec![0u32; scenario.organisations.count as usize];
-        for &o in &people.organisation {
-            organisation_eligible[o as usize] += 1;
+        for i in 0..people.len() {
+            organisation_eligible[people.organisation(i)] += 1;
         }
         let groups = scenario.groups.list.len();
         Model {
@@ -77,9 +77,8 @@ impl<'a> Model<'a> {
     pub fn initial_record(&self) -> MonthRecord {
         let groups = self.scenario.groups.list.len();
         let mut counts = vec![0u32; self.organisation_eligible.len() * groups * STATES];
-        for i in 0..self.people.len() {
-            let cell = self.people.organisation[i] as usize * groups + self.people.group[i] as usize;
-            counts[cell * STATES + self.people.state[i] as usize] += 1;
+        for (&cell, &state) in self.people.cell.iter().zip(&self.people.state) {
+            counts[cell as usize * STATES + state as usize] += 1;
         }
         self.record(0, &counts, &vec![[0u32; 3]; groups]).0
     }
@@ -164,13 +163,13 @@ impl<'a> Model<'a> {
             }
         }
 
-        // Abandonment thresholds per organisation and unmet need (skills, cost, access: 3 bits).
+        // Abandonment thresholds per cell and unmet need (skills, cost, access: 3 bits).
         let t = &s.technology;
         let base = t.abandonment * s.nasss.abandonment_multiplier();
-        let mut abandonment = vec![0u64; org_count * 8];
+        let mut abandonment = vec![0u64; org_count * groups * 8];
         for o in 0..org_count {
             for unmet in 0..8usize {
-                abandonment[o * 8 + unmet] = if !self.organisations.offers(o) {
+                let p = if !self.organisations.offers(o) {
                     u64::MAX
                 } else {
                     let hazard = base
@@ -179,52 +178,54 @@ impl<'a> Model<'a> {
                         + if unmet & 6 != 0 { t.cost_abandonment } else { 0.0 };
                     rng::threshold(rng::monthly_probability(hazard))
                 };
+                for g in 0..groups {
+                    abandonment[(o * groups + g) * 8 + unmet] = p;
+                }
             }
         }
 
         let decisions = self.decisions(funded, shock);
-        let offers: Vec<bool> = (0..org_count).map(|o| self.organisations.offers(o)).collect();
+        let cell_offers: Vec<bool> = (0..org_count * groups).map(|c| self.organisations.offers(c / groups)).collect();
         let mut counts = vec![0u32; org_count * groups * STATES];
         let mut grants = vec![[0u32; 3]; groups];
         let people = &mut self.people;
         let rng = &mut self.rng;
-        for i in 0..people.state.len() {
-            let g = people.group[i] as usize;
-            let o = people.organisation[i] as usize;
-            let state = people.state[i];
-            let flags = people.flags[i];
-            let next = if state == State::Active as u8 {
-                let unmet = unmet_needs(flags, funded, personal_cost);
-                let p = abandonment[o * 8 + unmet];
+        for ((state, flags), &cell) in people.state.iter_mut().zip(people.flags.iter_mut()).zip(&people.cell) {
+            let c = cell as usize;
+            let now = *state;
+            let next = if now == State::Active as u8 {
+                let p = abandonment[c * 8 + unmet_needs(*flags, funded, personal_cost)];
                 if p != 0 && rng.next_u64() < p {
                     State::Lapsed as u8
                 } else {
-                    state
+                    now
                 }
             } else {
-                let reluctant = state == State::Lapsed as u8 || state == State::Declined as u8;
-                let p = exposure[(o * groups + g) * 2 + reluctant as usize];
+                let reluctant = now == State::Lapsed as u8 || now == State::Declined as u8;
+                let p = exposure[c * 2 + reluctant as usize];
                 if p != 0 && rng.next_u64() < p {
-                    match offers[o].then(|| decide(flags, personal_cost, &decisions[g], rng)).flatten() {
+                    let offers = cell_offers[c];
+                    match offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng)).flatten() {
                         Some(granted) => {
-                            people.flags[i] = (flags & !GRANTS) | granted;
+                            *flags = (*flags & !GRANTS) | granted;
                             State::Active as u8
                         }
-                        None if !offers[o] && state == State::Unaware as u8 => State::Aware as u8,
-                        None if offers[o] && state != State::Lapsed as u8 => State::Declined as u8,
-                        None => state,
+                        None if !offers && now == State::Unaware as u8 => State::Aware as u8,
+                        None if offers && now != State::Lapsed as u8 => State::Declined as u8,
+                        None => now,
                     }
                 } else {
-                    state
+                    now
                 }
             };
-            people.state[i] = next;
-            counts[(o * groups + g) * STATES + next as usize] += 1;
+            *state = next;
+            counts[c * STATES + next as usize] += 1;
             if next == State::Active as u8 && funded {
-                let f = people.flags[i];
-                grants[g][0] += (f & SUBSIDISED != 0) as u32;
-                grants[g][1] += (f & SUPPORTED != 0) as u32;
-                grants[g][2] += (f & CONNECTED != 0) as u32;
+                let f = *flags;
+                let g = &mut grants[c % groups];
+                g[0] += (f & SUBSIDISED != 0) as u32;
+                g[1] += (f & SUPPORTED != 0) as u32;
+                g[2] += (f & CONNECTED != 0) as u32;
             }
         }
 

@@ -1,4 +1,4 @@
-//! People: the agents, stored column by column (about 5 bytes a person).
+//! People: the agents, stored column by column (6 bytes a person).
 
 use crate::rng::{self, Rng};
 use crate::scenario::Scenario;
@@ -44,10 +44,10 @@ pub struct People {
     pub state: Vec<u8>,
     /// Trait and grant bits.
     pub flags: Vec<u8>,
-    /// Index of the person's group.
-    pub group: Vec<u8>,
-    /// Index of the organisation the person is registered with.
-    pub organisation: Vec<u16>,
+    /// Each person's cell: `organisation * groups + group`, the index of every per-month table.
+    pub cell: Vec<u32>,
+    /// Number of groups (to split a cell into organisation and group).
+    pub groups: u32,
 }
 
 impl People {
@@ -61,18 +61,25 @@ impl People {
         self.state.is_empty()
     }
 
+    /// Index of person `i`'s group.
+    pub fn group(&self, i: usize) -> usize {
+        (self.cell[i] % self.groups) as usize
+    }
+
+    /// Index of the organisation person `i` is registered with.
+    pub fn organisation(&self, i: usize) -> usize {
+        (self.cell[i] / self.groups) as usize
+    }
+
     /// Build the population: exact group sizes by largest remainder, traits drawn per person, each person
     /// registered with an organisation in their group's area (with probability `local_share`) or anywhere.
     pub fn new(scenario: &Scenario, home_organisations: &[Vec<u16>], rng: &mut Rng) -> People {
         let n = scenario.agents as usize;
         let sizes = group_sizes(scenario);
         let org_count = scenario.organisations.count;
-        let mut people = People {
-            state: vec![State::Unaware as u8; n],
-            flags: Vec::with_capacity(n),
-            group: Vec::with_capacity(n),
-            organisation: Vec::with_capacity(n),
-        };
+        let groups = scenario.groups.list.len() as u32;
+        let mut people =
+            People { state: vec![State::Unaware as u8; n], flags: Vec::with_capacity(n), cell: Vec::with_capacity(n), groups };
         for (g, (&size, group)) in sizes.iter().zip(&scenario.groups.list).enumerate() {
             let local = &home_organisations[g];
             for _ in 0..size {
@@ -92,8 +99,7 @@ impl People {
                     rng::below(rng, org_count) as u16
                 };
                 people.flags.push(flags);
-                people.group.push(g as u8);
-                people.organisation.push(org);
+                people.cell.push(org as u32 * groups + g as u32);
             }
         }
         people
@@ -120,4 +126,24 @@ pub fn group_sizes(scenario: &Scenario) -> Vec<u32> {
         left -= 1;
     }
     sizes
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_person_costs_well_under_64_bytes() {
+        let mut s = crate::presets::preset("heart-monitoring").unwrap().scenario;
+        s.agents = 10_000;
+        let mut rng = rng::replicate_rng(1, 0);
+        let orgs = crate::organisation::Organisations::new(&s, &mut rng);
+        let people = People::new(&s, &orgs.home_organisations(s.groups.list.len()), &mut rng);
+        let bytes = people.state.capacity() + people.flags.capacity() + people.cell.capacity() * std::mem::size_of::<u32>();
+        let per_person = bytes as f64 / s.agents as f64;
+        assert!(per_person <= 6.0, "{per_person} bytes per person");
+        for i in [0, 4_999, 9_999] {
+            assert_eq!(people.organisation(i) * 5 + people.group(i), people.cell[i] as usize);
+        }
+    }
 }
