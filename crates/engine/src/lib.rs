@@ -28,6 +28,7 @@
 
 pub mod bass;
 pub mod estimate;
+pub mod inequality;
 pub mod model;
 pub mod nasss;
 pub mod organisation;

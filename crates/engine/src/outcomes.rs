@@ -33,6 +33,12 @@ pub struct Outcomes {
     pub cost: f64,
     /// Cost per adverse event avoided, GBP; `None` when nothing was avoided.
     pub cost_per_event_avoided: Option<f64>,
+    /// Inverse care law, benefit: this group's share of all events avoided, 0 to 1; `None` when nothing
+    /// was avoided.
+    pub benefit_share: Option<f64>,
+    /// Inverse care law, need: this group's share of all adverse events expected without the technology,
+    /// 0 to 1; `None` when no group has any need. Benefit follows need when the two shares match.
+    pub need_share: Option<f64>,
 }
 
 /// Outcomes of one replicate for group `group` (`None`: all groups together).
@@ -45,6 +51,10 @@ pub fn outcomes(scenario: &Scenario, result: &ReplicateResult, group: Option<usi
     let end = pick(last);
     let share = |part: f64, whole: f64| if whole > 0.0 { part / whole } else { 0.0 };
     let events_avoided: f64 = (1..=last).map(|m| pick(m).events_avoided).sum();
+    let need = |row: &crate::record::GroupMonth| row.events + row.events_avoided;
+    let group_need: f64 = (1..=last).map(|m| need(&pick(m))).sum();
+    let all_need: f64 = (1..=last).map(|m| need(&result.months[m].all())).sum();
+    let all_avoided: f64 = (1..=last).map(|m| result.months[m].all().events_avoided).sum();
     let cost: f64 = (1..=last).map(|m| pick(m).cost_total()).sum();
     let organisations = &result.months[last].organisations;
     let sustainability = scenario.funding_end_month().and_then(|end_month| {
@@ -65,5 +75,7 @@ pub fn outcomes(scenario: &Scenario, result: &ReplicateResult, group: Option<usi
         events_avoided,
         cost,
         cost_per_event_avoided: (events_avoided > 0.0).then(|| cost / events_avoided),
+        benefit_share: (all_avoided > 0.0).then(|| events_avoided / all_avoided),
+        need_share: (all_need > 0.0).then(|| group_need / all_need),
     }
 }

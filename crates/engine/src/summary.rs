@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::estimate::{t_critical, Estimate};
+use crate::inequality::{over_time, MonthInequality};
 use crate::outcomes::{outcomes, Outcomes};
 use crate::quantity::Quantity;
 use crate::record::ReplicateResult;
@@ -68,6 +69,10 @@ pub struct OutcomeSummary {
     pub cost: Estimate,
     /// `None` when no replicate avoided an event.
     pub cost_per_event_avoided: Option<Estimate>,
+    /// Inverse care law: share of all events avoided that this group got, 0 to 1.
+    pub benefit_share: Option<Estimate>,
+    /// Inverse care law: share of all need (events expected without the technology) in this group, 0 to 1.
+    pub need_share: Option<Estimate>,
 }
 
 /// Everything a run reports.
@@ -82,10 +87,15 @@ pub struct RunSummary {
     pub months: Vec<MonthSummary>,
     /// Outcomes per group, then `all`.
     pub outcomes: Vec<OutcomeSummary>,
+    /// HEAT inequality measures across groups for each month (empty with a single group).
+    pub inequality: Vec<MonthInequality>,
 }
 
 /// Combine replicate results (in any order; they are sorted by replicate index) into a summary.
 pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary {
+    let mut results = results.to_vec();
+    results.sort_by_key(|r| r.replicate);
+    let results = &results[..];
     let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
     sorted.sort_by_key(|r| r.replicate);
     let t = t_critical(sorted.len());
@@ -152,6 +162,8 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
                 events_avoided: est(&|o| o.events_avoided),
                 cost: est(&|o| o.cost),
                 cost_per_event_avoided: optional(&|o| o.cost_per_event_avoided),
+                benefit_share: optional(&|o| o.benefit_share),
+                need_share: optional(&|o| o.need_share),
             }
         })
         .collect();
@@ -162,5 +174,6 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
         groups: names[..groups].to_vec(),
         months,
         outcomes,
+        inequality: over_time(scenario, results),
     }
 }

@@ -1,0 +1,112 @@
+//! Inequality between population groups over time: the HEAT summary measures ([`crate::equity`]) of
+//! simulated outcomes, month by month, as means with 95% intervals across replicates.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::equity::{Subgroup, SubgroupTable, TableOptions};
+use crate::estimate::{t_critical, Estimate};
+use crate::quantity::Quantity;
+use crate::record::ReplicateResult;
+use crate::scenario::Scenario;
+
+/// The outcomes whose inequality is tracked, each favourable (more is better), with the HEAT scale of
+/// its estimates: shares as percentages (scale 100), events avoided per 1,000 people (scale 1,000).
+pub const TRACKED: [(Quantity, f64); 3] =
+    [(Quantity::EverAdoptedShare, 100.0), (Quantity::ActiveShare, 100.0), (Quantity::EventsAvoidedPer1000, 1000.0)];
+
+/// One month's inequality: for each tracked quantity (by name), each HEAT measure (by abbreviation).
+/// A measure is `None` where HEAT does not apply it to this kind of grouping, or where it is undefined in
+/// some replicate (for instance a ratio while nobody has adopted yet).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct MonthInequality {
+    pub month: u32,
+    pub measures: BTreeMap<String, BTreeMap<String, Option<Estimate>>>,
+}
+
+impl MonthInequality {
+    /// The estimate of `measure` (e.g. "SII") for `quantity`.
+    pub fn get(&self, quantity: Quantity, measure: &str) -> Option<Estimate> {
+        self.measures.get(quantity.name())?.get(measure).copied().flatten()
+    }
+}
+
+/// Inequality measures for every month, or nothing when the scenario has a single group.
+///
+/// ```
+/// use rollout_engine::{inequality, model::run_replicate, presets, quantity::Quantity};
+/// let mut s = presets::preset("heart-monitoring").unwrap().scenario;
+/// (s.agents, s.months) = (3_000, 36);
+/// let results: Vec<_> = (0..3).map(|r| run_replicate(&s, r)).collect();
+/// let months = inequality::over_time(&s, &results);
+/// let sii = months[36].get(Quantity::ActiveShare, "SII").unwrap();
+/// assert!(sii.lo <= sii.mean && sii.mean <= sii.hi);
+/// assert!(months[36].get(Quantity::ActiveShare, "TI").is_none(), "TI is for unordered groups");
+/// ```
+pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthInequality> {
+    let groups = &scenario.groups.list;
+    if groups.len() < 2 || results.is_empty() {
+        return Vec::new();
+    }
+    let t = t_critical(results.len());
+    let months = results[0].months.len();
+    let mut tables: Vec<SubgroupTable> = TRACKED.iter().map(|&(_, scale)| table(scenario, scale)).collect();
+    (0..months)
+        .map(|m| {
+            let mut measures = BTreeMap::new();
+            for (k, &(quantity, scale)) in TRACKED.iter().enumerate() {
+                let per_replicate: Vec<Vec<(&'static str, Option<f64>)>> = results
+                    .iter()
+                    .map(|r| {
+                        let rows = &r.months[m].groups;
+                        let estimates: Vec<f64> = rows.iter().map(|g| quantity.of(g) * scale_of(quantity, scale)).collect();
+                        let populations: Vec<f64> = rows.iter().map(|g| g.eligible as f64).collect();
+                        match tables[k].set_values(&estimates, &populations) {
+                            Ok(()) => tables[k].measures().entries().to_vec(),
+                            Err(_) => Vec::new(),
+                        }
+                    })
+                    .collect();
+                let mut by_measure = BTreeMap::new();
+                for (i, (name, _)) in crate::equity::Measures::default().entries().iter().enumerate() {
+                    let values: Option<Vec<f64>> =
+                        per_replicate.iter().map(|entries| entries.get(i).and_then(|e| e.1)).collect();
+                    by_measure.insert(name.to_string(), values.map(|v| Estimate::from_samples(&v, t)));
+                }
+                measures.insert(quantity.name().to_string(), by_measure);
+            }
+            MonthInequality { month: results[0].months[m].month, measures }
+        })
+        .collect()
+}
+
+/// Shares are reported 0 to 1 but HEAT takes percentages; per-1,000 rates are already on their scale.
+fn scale_of(quantity: Quantity, scale: f64) -> f64 {
+    if quantity.name().ends_with("_share") {
+        scale
+    } else {
+        1.0
+    }
+}
+
+/// An empty table of the scenario's groups, ordered when they are (first = most disadvantaged).
+fn table(scenario: &Scenario, scale: f64) -> SubgroupTable {
+    let ordered = scenario.groups.ordered;
+    let rows = scenario
+        .groups
+        .list
+        .iter()
+        .enumerate()
+        .map(|(i, g)| {
+            let row = Subgroup::new(g.name.clone(), 0.0, 1.0);
+            if ordered {
+                row.with_order(i as i64 + 1)
+            } else {
+                row
+            }
+        })
+        .collect();
+    SubgroupTable::new(rows, TableOptions { scale, ..TableOptions::default() })
+        .expect("a validated scenario has unique group names and at least two groups here")
+}
