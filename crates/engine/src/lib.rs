@@ -29,6 +29,7 @@
 pub mod bass;
 pub mod estimate;
 pub mod inequality;
+pub mod link;
 pub mod model;
 pub mod nasss;
 pub mod organisation;

@@ -1,0 +1,85 @@
+//! Bringing a scenario written by an older schema up to date, so that old links keep opening.
+//!
+//! Migration works on the JSON value, before it is read into a [`Scenario`](crate::Scenario): an old
+//! scenario need not fit today's types. It is a chain of steps, one per schema version: `STEPS[v]` turns
+//! version `v` into version `v + 1`, and [`migrate`] runs the steps from the scenario's version up to
+//! [`SCENARIO_VERSION`]. The array's length is `SCENARIO_VERSION`, so raising the version without writing
+//! the step that reaches it does not compile.
+//!
+//! # Versions
+//!
+//! - **Version 0** is the pre-release draft format. It was never published, and no link or file in the
+//!   wild should hold it; it is defined here so that the migration mechanism has a real step to run and
+//!   test. It is version 1 except for one field: the budget was `levers.funding.budget_per_year`, GBP per
+//!   year for the whole simulated population, where version 1 has `levers.funding.budget_per_1000_per_year`,
+//!   GBP per year per 1,000 eligible people (so that results do not depend on how many agents simulate
+//!   the population). The step divides by `agents / 1000`: `budget_per_year × 1000 / agents`.
+//! - **Version 1** is the current schema ([`SCENARIO_VERSION`]).
+
+use serde_json::{Map, Number, Value};
+
+use super::LinkError;
+use crate::scenario::SCENARIO_VERSION;
+
+/// One step: turn a scenario object of version `v` into version `v + 1` (not touching `version`, which
+/// [`migrate`] sets). The error message names the field.
+type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
+
+/// `STEPS[v]` migrates version `v` to `v + 1`.
+const STEPS: [Step; SCENARIO_VERSION as usize] = [v0_to_v1];
+
+/// Bring a scenario's JSON up to [`SCENARIO_VERSION`].
+///
+/// A value that is not an object with a whole-number `version` is returned unchanged (reading it into a
+/// [`Scenario`](crate::Scenario) then says what is wrong), as is a current one. A version newer than this
+/// build is [`LinkError::NewerScenario`]; a step that cannot run is [`LinkError::Migration`].
+///
+/// ```
+/// use rollout_engine::link::migrate::migrate;
+/// use serde_json::json;
+/// // A version 0 (pre-release draft) budget was for the whole population: 50,000 GBP for 10,000 people.
+/// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}}});
+/// let new = migrate(old).unwrap();
+/// assert_eq!(new["version"], 1);
+/// assert_eq!(new["levers"]["funding"]["budget_per_1000_per_year"], 5000.0);
+/// assert!(new["levers"]["funding"].get("budget_per_year").is_none());
+/// ```
+pub fn migrate(mut value: Value) -> Result<Value, LinkError> {
+    let Some(map) = value.as_object_mut() else { return Ok(value) };
+    let Some(found) = map.get("version").and_then(Value::as_u64) else { return Ok(value) };
+    if found > u64::from(SCENARIO_VERSION) {
+        let found = u32::try_from(found).unwrap_or(u32::MAX);
+        return Err(LinkError::NewerScenario { found, supported: SCENARIO_VERSION });
+    }
+    for from in found as u32..SCENARIO_VERSION {
+        STEPS[from as usize](map).map_err(|message| LinkError::Migration { from, message })?;
+        map.insert("version".into(), Value::from(from + 1));
+    }
+    Ok(value)
+}
+
+/// Version 0 to 1: the budget for the whole population becomes the budget per 1,000 people.
+fn v0_to_v1(scenario: &mut Map<String, Value>) -> Result<(), String> {
+    let agents = scenario
+        .get("agents")
+        .and_then(Value::as_u64)
+        .filter(|&a| a > 0)
+        .ok_or("agents: must be a whole number above 0, to turn the budget into a budget per 1,000 people")?;
+    let funding = scenario
+        .get_mut("levers")
+        .and_then(|levers| levers.get_mut("funding"))
+        .and_then(Value::as_object_mut)
+        .ok_or("levers.funding: is missing")?;
+    if funding.contains_key("budget_per_1000_per_year") {
+        return Err("levers.funding.budget_per_1000_per_year: did not exist in scenario version 0".into());
+    }
+    let budget = funding
+        .remove("budget_per_year")
+        .ok_or("levers.funding.budget_per_year: is missing")?
+        .as_f64()
+        .ok_or("levers.funding.budget_per_year: must be a number")?;
+    let per_1000 = Number::from_f64(budget * 1000.0 / agents as f64)
+        .ok_or("levers.funding.budget_per_year: is too large")?;
+    funding.insert("budget_per_1000_per_year".into(), Value::Number(per_1000));
+    Ok(())
+}
