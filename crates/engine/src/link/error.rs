@@ -141,7 +141,7 @@ impl fmt::Display for LinkError {
                 Sentence(message)
             ),
             LinkError::Invalid(e) => {
-                write!(f, "The link holds a scenario with a setting that is not allowed: {e}")
+                write!(f, "The link holds a scenario with a setting that is not allowed: {}", Sentence(&e.to_string()))
             }
         }
     }
