@@ -119,8 +119,8 @@ impl Nasss {
         self.organisation.pick(1.0, 0.85, 0.65)
     }
 
-    /// Multiplier on organisations' discontinuation hazard (wider system: no reimbursement route;
-    /// embedding: not built into routine work).
+    /// Multiplier on organisations' discontinuation hazard once funding has ended (wider system: no
+    /// reimbursement route; embedding: not built into routine work). While funded it does not apply.
     pub fn discontinuation_multiplier(&self) -> f64 {
         self.wider_system.pick(1.0, 1.3, 1.7) * self.embedding.pick(1.0, 1.3, 1.7)
     }

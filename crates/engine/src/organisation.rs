@@ -103,7 +103,8 @@ impl Organisations {
         let peers = self.offering_share();
         let peer_influence = 0.5 + l.ecosystem_collaboration;
         let funding_factor = if funded { 1.0 } else { o.unfunded_adoption };
-        let adoption_rate = (o.innovation * funding_factor + o.imitation * peer_influence * peers)
+        let adoption_rate = (o.innovation + o.imitation * peer_influence * peers)
+            * funding_factor
             * scenario.nasss.organisation_adoption_multiplier();
         let delay = scenario.nasss.procurement_delay_months()
             * (1.0 - l.streamlined_procurement)

@@ -25,7 +25,8 @@ pub struct Outcomes {
     /// Spread: share of organisations that have ever offered it by the horizon, 0 to 1.
     pub spread: f64,
     /// Sustainability: active users 12 months after funding ends as a share of those active when it ended;
-    /// `None` when funding does not end at least 12 months before the horizon.
+    /// `None` when funding never ran, does not end at least 12 months before the horizon, or nobody was
+    /// active when it ended.
     pub sustainability: Option<f64>,
     /// Adverse events avoided over the horizon (expected count).
     pub events_avoided: f64,
@@ -59,10 +60,8 @@ pub fn outcomes(scenario: &Scenario, result: &ReplicateResult, group: Option<usi
     let organisations = &result.months[last].organisations;
     let sustainability = scenario.funding_end_month().and_then(|end_month| {
         let later = end_month + SUSTAINABILITY_MONTHS;
-        (later as usize <= last).then(|| {
-            let at_end = pick(end_month as usize).active as f64;
-            share(pick(later as usize).active as f64, at_end)
-        })
+        let at_end = pick(end_month as usize).active as f64;
+        (end_month > 0 && later as usize <= last && at_end > 0.0).then(|| pick(later as usize).active as f64 / at_end)
     });
     Outcomes {
         non_adoption: share(end.never_adopted() as f64, end.eligible as f64),

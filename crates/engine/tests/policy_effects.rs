@@ -107,3 +107,25 @@ fn a_pandemic_window_raises_uptake_while_it_lasts() {
         common::mean(&a, during, 5, Quantity::EverAdoptedShare) > common::mean(&b, during, 5, Quantity::EverAdoptedShare) + 0.01
     );
 }
+
+#[test]
+fn sustainability_is_not_applicable_when_funding_never_ran_or_nobody_was_using_it() {
+    let mut never = common::small("pilot-ends", 2_000, 2);
+    never.levers.funding.years = 0.0;
+    assert_eq!(never.funding_end_month(), Some(0));
+    assert!(run::run(&never).unwrap().outcomes.last().unwrap().sustainability.is_none());
+    let mut nobody = common::small("pilot-ends", 2_000, 2);
+    nobody.diffusion.innovation = 0.0;
+    nobody.diffusion.campaign = 0.0;
+    assert!(run::run(&nobody).unwrap().outcomes.last().unwrap().sustainability.is_none());
+}
+
+#[test]
+fn without_funding_organisations_take_it_up_more_slowly_even_from_peers() {
+    let mut funded = common::small("heart-monitoring", 2_000, 4);
+    funded.organisations.innovation = 0.0;
+    let mut unfunded = funded.clone();
+    unfunded.levers.funding.budget_per_1000_per_year = 0.0;
+    let spread = |s: &rollout_engine::Scenario| run::run(s).unwrap().outcomes.last().unwrap().spread.mean;
+    assert!(spread(&unfunded) < spread(&funded), "peer-driven spread should also need funding");
+}

@@ -22,7 +22,7 @@ use crate::nasss::Nasss;
 /// The scenario schema version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 1;
 
-/// Largest population a run may simulate (agents), about 5 bytes each: 50 million people is 250 MB.
+/// Largest population a run may simulate (agents), 6 bytes each: 50 million people is 300 MB.
 pub const MAX_AGENTS: u32 = 50_000_000;
 
 /// One complete, reproducible experiment.
@@ -33,7 +33,7 @@ pub struct Scenario {
     pub version: u32,
     /// Short name shown in the app and in outputs.
     pub name: String,
-    /// A short story for a workshop: what this scenario shows.
+    /// A short story for a workshop: what this scenario shows, at most 2,000 characters.
     #[serde(default)]
     pub narrative: String,
     /// Seed of every random draw. The same scenario and seed give the same output bytes everywhere.

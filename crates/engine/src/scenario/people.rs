@@ -28,12 +28,12 @@ pub struct Organisations {
     pub innovation: f64,
     /// Rate at which organisations follow peers, per year, when all peers offer it, 0 to 10.
     pub imitation: f64,
-    /// Rate of taking it up without funding, relative to funded, 0 to 1.
+    /// Rate of taking it up (on its own and following peers) without funding, relative to funded, 0 to 1.
     pub unfunded_adoption: f64,
     /// Share of people registered with an organisation in their own group's area, 0 to 1.
     pub local_share: f64,
     /// Clinical review capacity: active users whose data can be reviewed each month, as a share of the
-    /// organisation's eligible list, 0 to 1 (1: never a bottleneck).
+    /// organisation's eligible list, 0 to 1 (1 with a simple organisation domain: never a bottleneck).
     pub review_capacity: f64,
     /// Hazard of discontinuing while funded, per year, 0 to 5.
     pub discontinuation_funded: f64,

@@ -65,6 +65,9 @@ impl Scenario {
         if self.name.trim().is_empty() || self.name.chars().count() > 80 {
             return Err(invalid("name", "must be 1 to 80 characters"));
         }
+        if self.narrative.chars().count() > 2_000 {
+            return Err(invalid("narrative", "must be at most 2,000 characters (so that a share link stays openable)"));
+        }
         range("agents", self.agents as f64, 1.0, MAX_AGENTS as f64)?;
         range("months", self.months as f64, 1.0, 600.0)?;
         range("replicates", self.replicates as f64, 1.0, 1000.0)?;
