@@ -5,5 +5,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod levers;
+pub mod state;
 pub mod worker_protocol;
 pub mod worker_status;

@@ -1,0 +1,29 @@
+//! What can happen on the page.
+
+use rollout_engine::record::ReplicateResult;
+
+/// A change to the page's state.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Start again from a preset.
+    SelectPreset(String),
+    /// A lever or group field's new text, by dotted path (`levers.subsidy.level`, `groups.list.2.trust`).
+    SetField { path: String, value: String },
+    /// Aim a targeted lever (`levers.subsidy`, `levers.support`, `levers.connectivity`) at these groups;
+    /// none for universal.
+    SetTargets { lever: String, groups: Vec<String> },
+    /// Add a group, copying the last one under a new name.
+    AddGroup,
+    /// Remove a group (and drop it from targeted levers).
+    RemoveGroup(usize),
+    /// Rename a group (and follow the name in targeted levers).
+    RenameGroup { index: usize, name: String },
+    /// Mark the groups as ordered (first = most disadvantaged) or not.
+    SetOrdered(bool),
+    /// A replicate came back from a worker.
+    ReplicateArrived { run_id: u64, result: ReplicateResult },
+    /// Switch the projector mode.
+    ToggleLargeText,
+    /// Close the page-wide notice.
+    DismissNotice,
+}

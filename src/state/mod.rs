@@ -1,0 +1,84 @@
+//! The page's one state, the actions that change it, and a pure reducer, tested natively (the shape of
+//! Yew's `function_todomvc` example). Nothing here touches the DOM or workers.
+
+mod action;
+mod groups;
+mod reduce;
+
+pub use action::Action;
+pub use reduce::reduce;
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rollout_engine::presets;
+use rollout_engine::record::ReplicateResult;
+use rollout_engine::summary::RunSummary;
+use rollout_engine::Scenario;
+
+/// Everything the page shows, apart from what the browser keeps (canvas pixels, focus).
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The preset the scenario started from.
+    pub preset: String,
+    /// The scenario being run: always valid (an invalid edit never replaces it).
+    pub scenario: Scenario,
+    /// Text typed into a field that was refused, by lever path, so the user sees what they typed.
+    pub drafts: BTreeMap<String, String>,
+    /// Why a field's text was refused, by lever path (shown at the field).
+    pub errors: BTreeMap<String, String>,
+    /// Identifies the current run; bumped on every accepted change so late replicates of older runs are
+    /// recognised and dropped.
+    pub run_id: u64,
+    /// Replicates of the current run received so far.
+    pub results: Vec<ReplicateResult>,
+    /// Summary of the latest results (kept from the previous run until the first replicate of the new run
+    /// arrives, so charts never blank).
+    pub summary: Option<Rc<RunSummary>>,
+    /// The run the summary belongs to.
+    pub summary_run_id: u64,
+    /// The projector mode: larger text and lines.
+    pub large_text: bool,
+    /// A message for the whole page (a bad link or file), dismissible.
+    pub notice: Option<String>,
+}
+
+impl AppState {
+    /// The default preset, nothing run yet.
+    pub fn new() -> Self {
+        AppState::from_preset(presets::DEFAULT).expect("the default preset exists")
+    }
+
+    /// Start from a preset.
+    pub fn from_preset(name: &str) -> Option<Self> {
+        let preset = presets::preset(name)?;
+        Some(AppState {
+            preset: preset.name.to_string(),
+            scenario: preset.scenario,
+            drafts: BTreeMap::new(),
+            errors: BTreeMap::new(),
+            run_id: 1,
+            results: Vec::new(),
+            summary: None,
+            summary_run_id: 0,
+            large_text: false,
+            notice: None,
+        })
+    }
+
+    /// Replicates still to come for the current run.
+    pub fn pending(&self) -> u32 {
+        self.scenario.replicates.saturating_sub(self.results.len() as u32)
+    }
+
+    /// The current run has all its replicates and its summary.
+    pub fn complete(&self) -> bool {
+        self.pending() == 0 && self.summary_run_id == self.run_id
+    }
+}
+
+impl Default for AppState {
+    fn default() -> Self {
+        AppState::new()
+    }
+}

@@ -1,0 +1,217 @@
+//! The reducer: state + action -> state, pure.
+
+use std::rc::Rc;
+
+use rollout_engine::scenario::set_dotted;
+use rollout_engine::summary::summarise;
+use rollout_engine::Scenario;
+
+use super::groups::{add_group, remove_group, rename_group};
+use super::{Action, AppState};
+
+/// Apply an action.
+pub fn reduce(state: &AppState, action: Action) -> AppState {
+    let mut next = state.clone();
+    match action {
+        Action::SelectPreset(name) => match AppState::from_preset(&name) {
+            Some(fresh) => {
+                let run_id = state.run_id + 1;
+                next = AppState { run_id, summary: state.summary.clone(), summary_run_id: state.summary_run_id, large_text: state.large_text, ..fresh };
+            }
+            None => next.notice = Some(format!("There is no preset called \"{name}\".")),
+        },
+        Action::SetField { path, value } => match set_dotted(&state.scenario, &path, value.trim()) {
+            Ok(changed) => {
+                next.drafts.remove(&path);
+                next.errors.remove(&path);
+                accept(&mut next, changed);
+            }
+            Err(e) => {
+                next.drafts.insert(path.clone(), value);
+                next.errors.insert(path, e.to_string());
+            }
+        },
+        Action::SetTargets { lever, groups } => {
+            let list = serde_json::to_string(&groups).expect("names serialise");
+            match set_dotted(&state.scenario, &format!("{lever}.groups"), &list) {
+                Ok(changed) => {
+                    next.errors.remove(&lever);
+                    accept(&mut next, changed);
+                }
+                Err(e) => {
+                    next.errors.insert(lever, e.to_string());
+                }
+            }
+        }
+        Action::AddGroup => try_groups(&mut next, "groups.list", add_group(&state.scenario)),
+        Action::RemoveGroup(index) => {
+            if state.scenario.groups.list.len() <= 1 {
+                next.errors.insert("groups.list".into(), "A scenario needs at least one group.".into());
+            } else {
+                next.drafts.retain(|k, _| !k.starts_with("groups.list."));
+                next.errors.retain(|k, _| !k.starts_with("groups.list."));
+                try_groups(&mut next, "groups.list", remove_group(&state.scenario, index));
+            }
+        }
+        Action::RenameGroup { index, name } => {
+            let path = format!("groups.list.{index}.name");
+            let renamed = rename_group(&state.scenario, index, name.trim());
+            match renamed.validate() {
+                Ok(()) => {
+                    next.drafts.remove(&path);
+                    next.errors.remove(&path);
+                    accept(&mut next, renamed);
+                }
+                Err(e) => {
+                    next.drafts.insert(path.clone(), name);
+                    next.errors.insert(path, e.to_string());
+                }
+            }
+        }
+        Action::SetOrdered(ordered) => {
+            let mut changed = state.scenario.clone();
+            changed.groups.ordered = ordered;
+            accept(&mut next, changed);
+        }
+        Action::ReplicateArrived { run_id, result } => {
+            if run_id != state.run_id || next.results.iter().any(|r| r.replicate == result.replicate) {
+                return next;
+            }
+            next.results.push(result);
+            let received = next.results.len();
+            if received == 1 || received.is_power_of_two() || next.pending() == 0 {
+                next.summary = Some(Rc::new(summarise(&next.scenario, &next.results)));
+                next.summary_run_id = run_id;
+            }
+        }
+        Action::ToggleLargeText => next.large_text = !state.large_text,
+        Action::DismissNotice => next.notice = None,
+    }
+    next
+}
+
+/// Take a valid changed scenario: a new run starts (old replicates are dropped; the old summary stays
+/// on screen until the new run's first replicate).
+fn accept(next: &mut AppState, changed: Scenario) {
+    if changed == next.scenario {
+        return;
+    }
+    next.scenario = changed;
+    next.run_id += 1;
+    next.results.clear();
+}
+
+fn try_groups(next: &mut AppState, path: &str, changed: Scenario) {
+    match changed.validate() {
+        Ok(()) => {
+            next.errors.remove(path);
+            accept(next, changed);
+        }
+        Err(e) => {
+            next.errors.insert(path.to_string(), e.to_string());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use rollout_engine::model::run_replicate;
+
+    use super::*;
+
+    fn small() -> AppState {
+        let mut s = AppState::new();
+        s.scenario.agents = 500;
+        s.scenario.months = 12;
+        s.scenario.replicates = 3;
+        s
+    }
+
+    fn set(state: &AppState, path: &str, value: &str) -> AppState {
+        reduce(state, Action::SetField { path: path.into(), value: value.into() })
+    }
+
+    #[test]
+    fn a_valid_lever_move_changes_the_scenario_and_starts_a_new_run() {
+        let state = small();
+        let next = set(&state, "levers.subsidy.level", "0.8");
+        assert_eq!(next.scenario.levers.subsidy.level, 0.8);
+        assert_eq!(next.run_id, state.run_id + 1);
+        assert!(next.errors.is_empty() && next.drafts.is_empty());
+        assert_eq!(set(&next, "levers.subsidy.level", "0.8").run_id, next.run_id, "no change, no new run");
+    }
+
+    #[test]
+    fn an_invalid_value_shows_at_the_field_and_keeps_the_last_valid_scenario() {
+        let state = small();
+        let next = set(&state, "groups.list.0.access", "1.7");
+        assert_eq!(next.scenario, state.scenario);
+        assert_eq!(next.run_id, state.run_id);
+        assert_eq!(next.errors["groups.list.0.access"], "groups.list.0.access: 1.7 is out of range; allowed 0 to 1");
+        assert_eq!(next.drafts["groups.list.0.access"], "1.7");
+        let fixed = set(&next, "groups.list.0.access", "0.7");
+        assert!(fixed.errors.is_empty() && fixed.drafts.is_empty());
+        assert_eq!(fixed.scenario.groups.list[0].access, 0.7);
+        let words = set(&state, "agents", "lots");
+        assert!(words.errors["agents"].contains("takes a number"));
+    }
+
+    #[test]
+    fn replicates_of_the_current_run_build_the_summary_and_stale_ones_are_dropped() {
+        let state = small();
+        let old_run = state.run_id;
+        let moved = set(&state, "levers.support.level", "0.9");
+        let stale = reduce(&moved, Action::ReplicateArrived { run_id: old_run, result: run_replicate(&state.scenario, 0) });
+        assert!(stale.results.is_empty() && stale.summary.is_none());
+        let mut current = moved.clone();
+        for r in 0..3 {
+            current = reduce(&current, Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, r) });
+            assert_eq!(current.summary.as_ref().unwrap().replicates as usize, if r == 2 { 3 } else { r as usize + 1 });
+        }
+        assert!(current.complete());
+        let twice = reduce(&current, Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, 2) });
+        assert_eq!(twice.results.len(), 3, "a replicate counts once");
+        let expected = summarise(&moved.scenario, &(0..3).map(|r| run_replicate(&moved.scenario, r)).collect::<Vec<_>>());
+        assert_eq!(*current.summary.unwrap(), expected);
+    }
+
+    #[test]
+    fn the_old_summary_stays_until_the_new_run_answers() {
+        let mut state = small();
+        state = reduce(&state, Action::ReplicateArrived { run_id: state.run_id, result: run_replicate(&state.scenario, 0) });
+        let shown = state.summary.clone();
+        let moved = set(&state, "diffusion.innovation", "1.5");
+        assert_eq!(moved.summary, shown);
+        assert!(!moved.complete());
+    }
+
+    #[test]
+    fn groups_can_be_added_renamed_and_removed_with_targets_following() {
+        let state = small();
+        let added = reduce(&state, Action::AddGroup);
+        assert_eq!(added.scenario.groups.list.len(), 6);
+        assert_eq!(added.scenario.groups.list[5].name, "Group 6");
+        let aimed = reduce(&added, Action::SetTargets { lever: "levers.support".into(), groups: vec!["Group 6".into()] });
+        let renamed = reduce(&aimed, Action::RenameGroup { index: 5, name: "Carers".into() });
+        assert_eq!(renamed.scenario.levers.support.groups, vec!["Carers".to_string()]);
+        let clash = reduce(&renamed, Action::RenameGroup { index: 5, name: "Q2".into() });
+        assert_eq!(clash.scenario, renamed.scenario);
+        assert!(clash.errors["groups.list.5.name"].contains("names two groups"));
+        let removed = reduce(&renamed, Action::RemoveGroup(5));
+        assert_eq!(removed.scenario.groups.list.len(), 5);
+        assert!(removed.scenario.levers.support.groups.is_empty());
+        let mut one = small();
+        one.scenario = rollout_engine::presets::preset("bass").unwrap().scenario;
+        assert!(reduce(&one, Action::RemoveGroup(0)).errors.contains_key("groups.list"));
+    }
+
+    #[test]
+    fn presets_replace_the_scenario_but_not_the_projector_mode() {
+        let state = reduce(&small(), Action::ToggleLargeText);
+        let next = reduce(&state, Action::SelectPreset("pilot-ends".into()));
+        assert_eq!(next.preset, "pilot-ends");
+        assert!(next.large_text);
+        assert!(next.run_id > state.run_id);
+        assert!(reduce(&state, Action::SelectPreset("nope".into())).notice.is_some());
+    }
+}
