@@ -6,6 +6,7 @@
 pub mod app;
 pub mod chart;
 pub mod levers;
+pub mod runner;
 pub mod state;
 pub mod worker_protocol;
 pub mod worker_status;

@@ -1,0 +1,21 @@
+//! Running a scenario's replicates on a pool of Web Workers, one replicate per message, so the page stays
+//! responsive and the bands fill in as replicates arrive.
+//!
+//! - [`protocol`]: the messages ([`ReplicateRequest`], [`ReplicateResponse`]);
+//! - [`worker`]: [`ReplicateWorker`], the Web Worker (registered by `src/bin/replicate_worker.rs`);
+//! - [`scheduler`]: the pure dispatch and cancellation bookkeeping, tested natively;
+//! - [`pool`]: [`RunPool`], the workers plus the scheduler; [`hook`]: [`use_run_pool`] for yew components;
+//! - [`selftest`]: `?selftest=pool`, an end-to-end check of the pool used by `tests/e2e/replicate_worker.rs`.
+
+pub mod hook;
+pub mod pool;
+pub mod protocol;
+pub mod scheduler;
+pub mod selftest;
+pub mod timing;
+pub mod worker;
+
+pub use hook::use_run_pool;
+pub use pool::RunPool;
+pub use protocol::{ReplicateRequest, ReplicateResponse, REPLICATE_WORKER_LOADER};
+pub use worker::ReplicateWorker;
