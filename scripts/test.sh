@@ -30,12 +30,28 @@ stage() {  # stage <title> <command...>: run with a banner and timing; record PA
   return "$status"
 }
 
+# cargo test for wasm32 in the browser; also fails when no #[wasm_bindgen_test] ran at all, since plain #[test]s
+# are silently skipped on wasm ("no tests to run!") and a stage that tests nothing must not pass.
+wasm_tests() {
+  local log; log="$(mktemp)"
+  local status=0
+  cargo test --target wasm32-unknown-unknown --lib --bins --tests --no-fail-fast "$@" 2>&1 | tee "$log" || status=$?
+  local ran
+  ran="$(sed -n 's/^test result: .* \([0-9][0-9]*\) passed; \([0-9][0-9]*\) failed.*/\1 \2/p' "$log" | awk '{n += $1 + $2} END {print n + 0}')"
+  rm -f "$log"
+  if [ "$status" -eq 0 ] && [ "$ran" -eq 0 ]; then
+    printf '[test] ERROR: no #[wasm_bindgen_test] ran for: %s (plain #[test]s do not run on wasm; add tests with wasm_bindgen_test_configure!(run_in_browser))\n' "$*" >&2
+    return 1
+  fi
+  return "$status"
+}
+
 stage "1/5 native tests: cargo test --workspace (unit, integration, doc)" \
   cargo test --workspace --no-fail-fast || true
 stage "2/5 wasm tests in headless Chromium: rollout-lab (tests/web.rs)" \
-  cargo test --target wasm32-unknown-unknown -p rollout-lab --lib --bins --tests --no-fail-fast || true
+  wasm_tests -p rollout-lab || true
 stage "3/5 wasm tests in headless Chromium: rollout-engine --no-default-features" \
-  cargo test --target wasm32-unknown-unknown -p rollout-engine --no-default-features --lib --bins --tests --no-fail-fast || true
+  wasm_tests -p rollout-engine --no-default-features || true
 if stage "4/5 release build: trunk build --release --offline" trunk build --release --offline; then
   stage "5/5 end-to-end tests of dist/ in headless Chromium: cargo test --features e2e --test e2e" \
     cargo test -p rollout-lab --features e2e --test e2e || true

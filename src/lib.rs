@@ -5,6 +5,7 @@
 
 pub mod app;
 pub mod chart;
+pub mod charts;
 pub mod levers;
 pub mod runner;
 pub mod state;
