@@ -1,25 +1,122 @@
-//! The root component.
+//! The root component: one reducer for the page's state, a pool of replicate workers fed on every
+//! accepted change, and the layout (levers on one side, charts on the other, presets on top).
+
+use std::cell::RefCell;
+use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::chart::{LineChart, Series};
+use crate::charts::Chart;
+use crate::components::{GroupsEditor, LeversPanel, OutcomesCard, TopBar};
+use crate::runner::timing::now_ms;
+use crate::runner::{use_run_pool, ReplicateResponse};
+use crate::state::{reduce, Action, AppState};
+use crate::views;
 
-/// The whole page: title, one chart and a footer with the version.
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        Rc::new(reduce(&self, action))
+    }
+}
+
+/// When the current run started, and whether its first replicate has been logged: the page logs
+/// `[timing]` lines to the console for the speed report (first replicate, all replicates).
+#[derive(Default)]
+struct RunClock {
+    run_id: u64,
+    started_ms: f64,
+    received: u32,
+    compute_ms: f64,
+}
+
+fn log(line: &str) {
+    web_sys::console::log_1(&line.into());
+}
+
 #[function_component(App)]
 pub fn app() -> Html {
-    let (p, q) = (0.03, 0.38);
-    let points: Vec<(f64, f64)> = (0..=120)
-        .map(|m| (m as f64, 100.0 * rollout_engine::bass::cumulative_adoption(p, q, m as f64 / 12.0)))
-        .collect();
-    let series = vec![Series { label: "Bass adoption (p = 0.03, q = 0.38 per year)".into(), points }];
+    let state = use_reducer(AppState::new);
+    let clock: Rc<RefCell<RunClock>> = use_mut_ref(RunClock::default);
+    let pool = {
+        let dispatcher = state.dispatcher();
+        let clock = clock.clone();
+        let replicates = state.scenario.replicates;
+        use_run_pool(Callback::from(move |response: ReplicateResponse| {
+            {
+                let mut c = clock.borrow_mut();
+                if c.run_id == response.run_id {
+                    c.received += 1;
+                    c.compute_ms += response.compute_ms;
+                    let elapsed = now_ms() - c.started_ms;
+                    if c.received == 1 {
+                        log(&format!("[timing] run {}: first replicate after {elapsed:.0} ms (engine {:.0} ms)", c.run_id, response.compute_ms));
+                    }
+                    if c.received == replicates {
+                        log(&format!(
+                            "[timing] run {}: all {replicates} replicates after {elapsed:.0} ms (engine {:.0} ms in total)",
+                            c.run_id, c.compute_ms
+                        ));
+                    }
+                }
+            }
+            dispatcher.dispatch(Action::ReplicateArrived { run_id: response.run_id, result: response.result });
+        }))
+    };
+    {
+        let pool = pool.clone();
+        let scenario = state.scenario.clone();
+        let clock = clock.clone();
+        use_effect_with(state.run_id, move |&run_id| {
+            *clock.borrow_mut() = RunClock { run_id, started_ms: now_ms(), ..RunClock::default() };
+            if let Err(e) = pool.start(run_id, &scenario) {
+                log(&format!("run {run_id} not started: {e}"));
+            }
+        });
+    }
+    let dispatch = {
+        let dispatcher = state.dispatcher();
+        Callback::from(move |action: Action| dispatcher.dispatch(action))
+    };
+    let shared: Rc<AppState> = Rc::new((*state).clone());
+    let scale = if state.large_text { 1.4 } else { 1.0 };
+    let selftest = crate::runner::selftest::selftest_requested();
+    let specs = state.summary.as_ref().map(|s| views::charts(s, None, state.scenario.groups.ordered)).unwrap_or_default();
     html! {
-        <>
-            <header class="top-bar"><h1>{ "Rollout Lab" }</h1></header>
-            <main>
-                <LineChart id="chart-bass" title="Cumulative adoption" x_label="Month" y_label="Adopted (% of eligible)" series={series} />
-                <crate::worker_status::WorkerStatus />
+        <div class={classes!("app", state.large_text.then_some("large"))}>
+            <TopBar state={shared.clone()} dispatch={dispatch.clone()} />
+            if let Some(notice) = state.notice.clone() {
+                <div class="notice" role="alert" id="notice">
+                    <p>{ notice }</p>
+                    <button type="button" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ "Dismiss" }</button>
+                </div>
+            }
+            <main class="layout">
+                <aside class="levers-column">
+                    <LeversPanel state={shared.clone()} dispatch={dispatch.clone()} />
+                </aside>
+                <div class="charts-column">
+                    <section class="story" aria-label="About this scenario">
+                        <h2 id="scenario-name">{ state.scenario.name.clone() }</h2>
+                        <p class="narrative" id="narrative">{ state.scenario.narrative.clone() }</p>
+                    </section>
+                    if let Some(summary) = state.summary.clone() {
+                        <OutcomesCard {summary} />
+                    } else {
+                        <p class="loading" id="loading">{ "Running the first replicate…" }</p>
+                    }
+                    <div class="charts">
+                        { for specs.into_iter().map(|spec| {
+                            let key = spec.id.clone();
+                            html! { <Chart {key} spec={Rc::new(spec)} {scale} /> }
+                        }) }
+                    </div>
+                    <GroupsEditor state={shared} dispatch={dispatch} />
+                </div>
             </main>
-            <footer>{ format!("Rollout Lab v{}", env!("CARGO_PKG_VERSION")) }</footer>
-        </>
+            if selftest { <crate::runner::selftest::PoolSelfTest /> }
+            <footer>{ format!("Rollout Lab v{} · runs entirely in your browser; nothing leaves this page", env!("CARGO_PKG_VERSION")) }</footer>
+        </div>
     }
 }

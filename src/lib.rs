@@ -4,10 +4,9 @@
 //! `rollout-engine` and is called, never re-implemented, here.
 
 pub mod app;
-pub mod chart;
+pub mod components;
 pub mod charts;
 pub mod levers;
 pub mod runner;
 pub mod state;
-pub mod worker_protocol;
-pub mod worker_status;
+pub mod views;

@@ -1,40 +1,96 @@
-//! In-browser test of the app (wasm-bindgen-test in headless Chromium): mount it, check the chart is drawn.
+//! In-browser tests of the app (wasm-bindgen-test in headless Chromium): mount it and use its form the
+//! way a person would, through DOM events. Workers are not served here; the end-to-end tests cover runs.
 #![cfg(target_arch = "wasm32")]
 
 use std::time::Duration;
 
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, HtmlCanvasElement};
+use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Okabe-Ito blue, the colour of the first series in `chart::PALETTE`.
-const FIRST_SERIES: [u8; 3] = [0, 114, 178];
+async fn turns() {
+    yew::platform::time::sleep(Duration::from_millis(60)).await;
+}
 
-#[wasm_bindgen_test]
-async fn app_mounts_and_draws_the_bass_chart() {
+fn mount() -> (web_sys::Document, Element) {
     let document = web_sys::window().unwrap().document().unwrap();
     let host = document.create_element("div").unwrap();
-    host.set_attribute("style", "width: 800px").unwrap();
+    host.set_attribute("style", "width: 1200px").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     yew::Renderer::<rollout_lab::app::App>::with_root(host.clone()).render();
+    (document, host)
+}
 
-    // Rendering and the draw effect run on yew's scheduler: give them a few turns.
-    let mut canvas = None;
-    for _ in 0..50 {
-        yew::platform::time::sleep(Duration::from_millis(20)).await;
-        canvas = document.get_element_by_id("chart-bass").and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok());
-        if canvas.as_ref().is_some_and(|c| c.width() >= 320) {
-            break;
-        }
-    }
-    let canvas = canvas.expect("the app rendered no <canvas id=\"chart-bass\">");
-    assert!(canvas.width() >= 320, "the draw code did not size the canvas (width {})", canvas.width());
+fn input(document: &web_sys::Document, id: &str) -> HtmlInputElement {
+    document.get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).dyn_into().unwrap()
+}
 
-    let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
-    let pixels = context.get_image_data(0.0, 0.0, canvas.width() as f64, canvas.height() as f64).unwrap().data();
-    let line_pixels = pixels.chunks_exact(4).filter(|p| p[..3] == FIRST_SERIES && p[3] == 255).count();
-    assert!(line_pixels > 100, "the Bass curve was not drawn: only {line_pixels} pixels of the series colour");
+fn type_into(field: &HtmlInputElement, text: &str) {
+    field.set_value(text);
+    field.dispatch_event(&Event::new("change").unwrap()).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_page_offers_every_preset_and_every_nasss_domain() {
+    let (document, host) = mount();
+    turns().await;
+    let picker: HtmlSelectElement = document.get_element_by_id("preset").unwrap().dyn_into().unwrap();
+    assert_eq!(picker.length(), rollout_engine::presets::NAMES.len() as u32);
+    assert_eq!(picker.value(), rollout_engine::presets::DEFAULT);
+    let headings = host.query_selector_all(".domain summary h2").unwrap().length();
+    assert_eq!(headings, rollout_lab::levers::Domain::ALL.len() as u32);
+    let narrative = document.get_element_by_id("narrative").unwrap().text_content().unwrap();
+    assert!(narrative.contains("heart failure"), "{narrative}");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it() {
+    let (document, host) = mount();
+    turns().await;
+    let access = input(&document, "group-groups-list-0-access");
+    type_into(&access, "1.5");
+    turns().await;
+    let access = input(&document, "group-groups-list-0-access");
+    assert_eq!(access.value(), "1.5", "what the user typed stays in the field");
+    assert_eq!(access.get_attribute("aria-invalid").as_deref(), Some("true"));
+    let message = access.parent_element().unwrap().query_selector(".field-error").unwrap().expect("a message at the field");
+    assert_eq!(message.text_content().unwrap(), "groups.list.0.access: 1.5 is out of range; allowed 0 to 1");
+    type_into(&access, "0.6");
+    turns().await;
+    assert!(host.query_selector(".field-error").unwrap().is_none());
+    assert_eq!(input(&document, "group-groups-list-0-access").value(), "0.6");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn adding_a_group_adds_a_row_and_a_target_box() {
+    let (document, host) = mount();
+    turns().await;
+    let rows = || host.query_selector_all(".groups-table tbody tr").unwrap().length();
+    assert_eq!(rows(), 5);
+    document.get_element_by_id("add-group").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    turns().await;
+    assert_eq!(rows(), 6);
+    assert_eq!(input(&document, "group-groups-list-5-name").value(), "Group 6");
+    let boxes = host.query_selector_all("#lever-levers-support .target").unwrap().length();
+    assert_eq!(boxes, 6, "the new group can be targeted");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn large_text_mode_switches_on_and_off() {
+    let (document, host) = mount();
+    turns().await;
+    let button: web_sys::HtmlElement = document.get_element_by_id("large-text").unwrap().dyn_into().unwrap();
+    button.click();
+    turns().await;
+    assert!(host.query_selector(".app.large").unwrap().is_some());
+    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    button.click();
+    turns().await;
+    assert!(host.query_selector(".app.large").unwrap().is_none());
     host.remove();
 }

@@ -1,20 +1,80 @@
-//! The first page: the Bass chart is drawn, the Web Worker answers, nothing is logged as an error.
+//! The app as a person meets it, on the release build in headless Chromium: the default scenario loads
+//! with its charts, levers move the numbers, groups can be added, bad values are caught at the field, and
+//! the page's numbers are the engine's.
+
+use rollout_engine::{presets, run};
+use rollout_lab::components::percent;
 
 use crate::session::Session;
 
+/// Waits until every replicate of the current run has arrived.
+async fn wait_for_complete_run(session: &Session) {
+    let replicates = presets::preset(presets::DEFAULT).unwrap().scenario.replicates;
+    session.wait_for_text("#run-progress-text", &format!("{replicates} of {replicates} replicates")).await;
+}
+
+async fn set_field(session: &Session, css: &str, text: &str) {
+    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                  el.dispatchEvent(new Event('change', { bubbles: true })); return true;";
+    session.client.execute(script, vec![css.into(), text.into()]).await.unwrap_or_else(|e| panic!("cannot set {css}: {e}"));
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn first_page_draws_the_chart_and_the_worker_answers() {
+async fn the_default_scenario_loads_with_charts_and_the_engines_numbers() {
     let session = Session::open("/").await;
-    let canvas = session.wait_for("canvas#chart-bass").await;
-    let width: u32 = canvas.attr("width").await.unwrap().unwrap_or_default().parse().unwrap_or(0);
-    assert!(width >= 320, "the chart canvas was not sized by the draw code (width = {width})");
-
-    // The worker computes F at month 120 with the engine; the page must show exactly the engine's number.
-    let f120 = rollout_engine::bass::cumulative_adoption(0.03, 0.38, 10.0);
-    session.wait_for_text("#worker-status", &format!("Worker ready: F(120) = {f120:.4}")).await;
+    for id in ["chart-uptake", "chart-active", "chart-abandoned", "chart-organisations", "chart-equity-absolute", "chart-equity-relative", "chart-events", "chart-cost"] {
+        let canvas = session.wait_for(&format!("canvas#{id}")).await;
+        let width: u32 = canvas.attr("width").await.unwrap().unwrap_or_default().parse().unwrap_or(0);
+        assert!(width >= 320, "{id} was not drawn (canvas width {width})");
+    }
+    wait_for_complete_run(&session).await;
+    // The same scenario and seed, natively: the page must show exactly these numbers.
+    let summary = run::run(&presets::preset(presets::DEFAULT).unwrap().scenario).unwrap();
+    let all = summary.outcomes.last().unwrap();
+    session.wait_for_text("#outcome-non-adoption dd", &percent(&all.non_adoption)).await;
+    assert_eq!(session.text("#outcome-abandonment dd").await, percent(&all.abandonment));
+    assert_eq!(session.text("#outcome-spread dd").await, percent(&all.spread));
     assert_eq!(session.text("h1").await, "Rollout Lab");
-
     let shot = session.screenshot("first-page").await;
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 1000).unwrap_or(false), "empty screenshot at {}", shot.display());
+    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "empty screenshot at {}", shot.display());
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn moving_a_lever_changes_the_numbers_shown() {
+    let session = Session::open("/").await;
+    wait_for_complete_run(&session).await;
+    let before = session.text("#outcome-non-adoption dd").await;
+    set_field(&session, "#lever-diffusion-innovation", "2").await;
+    let mut scenario = presets::preset(presets::DEFAULT).unwrap().scenario;
+    scenario.diffusion.innovation = 2.0;
+    let expected = percent(&run::run(&scenario).unwrap().outcomes.last().unwrap().non_adoption);
+    assert_ne!(before, expected);
+    session.wait_for_text("#outcome-non-adoption dd", &expected).await;
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn adding_a_group_adds_it_to_the_charts() {
+    let session = Session::open("/").await;
+    wait_for_complete_run(&session).await;
+    session.wait_for("#add-group").await.click().await.unwrap();
+    wait_for_complete_run(&session).await;
+    session.wait_for_text("#outcomes-table tbody tr:nth-child(6) th", "Group 6").await;
+    let headers = session.js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');").await;
+    assert!(headers.as_str().unwrap_or("").contains("Group 6"), "the uptake chart's table has no Group 6: {headers}");
+    session.finish().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_invalid_group_value_is_caught_at_the_field_and_the_last_valid_run_stays() {
+    let session = Session::open("/").await;
+    wait_for_complete_run(&session).await;
+    let shown = session.text("#outcome-non-adoption dd").await;
+    set_field(&session, "#group-groups-list-0-access", "1.5").await;
+    session.wait_for_text("td.invalid .field-error", "groups.list.0.access: 1.5 is out of range; allowed 0 to 1").await;
+    wait_for_complete_run(&session).await;
+    assert_eq!(session.text("#outcome-non-adoption dd").await, shown, "the last valid run stays on screen");
+    session.screenshot("invalid-field").await;
     session.finish().await;
 }

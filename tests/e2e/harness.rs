@@ -7,7 +7,7 @@ use std::path::Path;
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn console_errors_are_caught_from_the_page_and_from_workers() {
     let session = Session::open("/").await;
-    session.wait_for("#chart-bass").await;
+    session.wait_for("#preset").await;
     assert!(session.console_errors().await.is_empty(), "the page should start clean");
     session.js("console.error('e2e-probe: page error'); return null;").await;
     session.js("setTimeout(() => { throw new Error('e2e-probe: uncaught'); }, 0); return null;").await;

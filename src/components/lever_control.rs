@@ -1,0 +1,141 @@
+//! One lever: a labelled control with its unit, current value, help and, when refused, the reason.
+
+use serde_json::Value;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+use super::value::{field_text, value_at};
+use crate::levers::{Control, Lever};
+use crate::state::{Action, AppState};
+
+#[derive(Properties, PartialEq)]
+pub struct LeverControlProps {
+    pub lever: &'static Lever,
+    /// The scenario as JSON (shared by all controls of a render).
+    pub json: std::rc::Rc<Value>,
+    pub state: std::rc::Rc<AppState>,
+    pub dispatch: Callback<Action>,
+}
+
+/// DOM id of a lever's input: its path with dots as dashes (`lever-levers-subsidy-level`).
+pub fn input_id(path: &str) -> String {
+    format!("lever-{}", path.replace('.', "-"))
+}
+
+#[function_component(LeverControl)]
+pub fn lever_control(props: &LeverControlProps) -> Html {
+    let lever = props.lever;
+    let id = input_id(lever.path);
+    let help_id = format!("{id}-help");
+    let error_id = format!("{id}-error");
+    let error = props.state.errors.get(lever.path).cloned();
+    let current = value_at(&props.json, lever.path);
+    let shown = props.state.drafts.get(lever.path).cloned().unwrap_or_else(|| field_text(current));
+    let path = lever.path.to_string();
+    let set = {
+        let dispatch = props.dispatch.clone();
+        move |value: String| dispatch.emit(Action::SetField { path: path.clone(), value })
+    };
+    let described = if error.is_some() { format!("{help_id} {error_id}") } else { help_id.clone() };
+    let control = match lever.control {
+        Control::Number { min, max, step } => {
+            let on_slide = {
+                let set = set.clone();
+                Callback::from(move |e: InputEvent| set(e.target_unchecked_into::<HtmlInputElement>().value()))
+            };
+            let on_type = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlInputElement>().value()));
+            let slider_value = current.and_then(Value::as_f64).unwrap_or(min).to_string();
+            html! {
+                <div class="lever-inputs">
+                    if lever.path != "seed" {
+                        <input type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
+                            value={slider_value} oninput={on_slide} aria-label={lever.label}
+                            aria-describedby={described.clone()} tabindex="-1" />
+                    }
+                    <input id={id.clone()} class="lever-number" type="text" inputmode="decimal" value={shown}
+                        onchange={on_type} aria-invalid={error.is_some().to_string()} aria-describedby={described} />
+                    <span class="unit">{ lever.unit }</span>
+                </div>
+            }
+        }
+        Control::Toggle => {
+            let checked = current.and_then(Value::as_bool).unwrap_or(false);
+            let on_toggle = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlInputElement>().checked().to_string()));
+            html! { <div class="lever-inputs"><input id={id.clone()} type="checkbox" {checked} onchange={on_toggle} aria-describedby={described} /></div> }
+        }
+        Control::Complexity => {
+            let value = field_text(current);
+            let on_pick = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlSelectElement>().value()));
+            html! {
+                <div class="lever-inputs">
+                    <select id={id.clone()} onchange={on_pick} aria-describedby={described}>
+                        { for ["simple", "complicated", "complex"].iter().map(|c| html! {
+                            <option value={*c} selected={value == *c}>{ *c }</option>
+                        }) }
+                    </select>
+                </div>
+            }
+        }
+        Control::Targets => return targets(props, &id, &help_id, error.as_deref()),
+    };
+    html! {
+        <div class={classes!("lever", error.is_some().then_some("invalid"))}>
+            <label for={id.clone()}>{ lever.label }</label>
+            <Help id={help_id} text={lever.help} />
+            { control }
+            if let Some(message) = error {
+                <p id={error_id} class="field-error" role="alert">{ message }</p>
+            }
+        </div>
+    }
+}
+
+/// Tick boxes for the groups a targeted lever is aimed at; none ticked means universal.
+fn targets(props: &LeverControlProps, id: &str, help_id: &str, error: Option<&str>) -> Html {
+    let lever_path = props.lever.path;
+    let scenario = &props.state.scenario;
+    let aimed: Vec<String> = match lever_path {
+        "levers.subsidy" => scenario.levers.subsidy.groups.clone(),
+        "levers.support" => scenario.levers.support.groups.clone(),
+        _ => scenario.levers.connectivity.groups.clone(),
+    };
+    let names: Vec<String> = scenario.groups.list.iter().map(|g| g.name.clone()).collect();
+    html! {
+        <fieldset class="lever targets" id={id.to_string()}>
+            <legend>{ props.lever.label }{ if aimed.is_empty() { " (everyone)" } else { "" } }</legend>
+            <Help id={help_id.to_string()} text={props.lever.help} />
+            <div class="target-list">
+                { for names.iter().map(|name| {
+                    let ticked = aimed.contains(name);
+                    let dispatch = props.dispatch.clone();
+                    let (name_owned, aimed_now) = (name.clone(), aimed.clone());
+                    let toggle = Callback::from(move |_: Event| {
+                        let mut groups = aimed_now.clone();
+                        if ticked { groups.retain(|g| *g != name_owned) } else { groups.push(name_owned.clone()) }
+                        dispatch.emit(Action::SetTargets { lever: lever_path.to_string(), groups });
+                    });
+                    html! { <label class="target"><input type="checkbox" checked={ticked} onchange={toggle} />{ name.clone() }</label> }
+                }) }
+            </div>
+            if let Some(message) = error { <p class="field-error" role="alert">{ message.to_string() }</p> }
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct HelpProps {
+    pub id: String,
+    pub text: &'static str,
+}
+
+/// A "?" that shows the explanation on hover and on keyboard focus; screen readers get it through
+/// `aria-describedby` on the control.
+#[function_component(Help)]
+pub fn help(props: &HelpProps) -> Html {
+    html! {
+        <span class="help" tabindex="0" aria-label="About this setting">
+            { "?" }
+            <span class="help-text" id={props.id.clone()} role="tooltip">{ props.text }</span>
+        </span>
+    }
+}

@@ -1,0 +1,185 @@
+//! From a run's summary to the charts the page draws: pure functions, tested natively. A pinned
+//! baseline adds a dashed twin of every line.
+
+use rollout_engine::estimate::Estimate;
+use rollout_engine::quantity::Quantity;
+use rollout_engine::summary::{MonthSummary, OrganisationSummary, RunSummary, ALL_GROUPS};
+
+use crate::charts::model::{ChartSeries, ChartSpec, ValueFormat};
+
+/// Colour of the all-groups line (black in the Okabe-Ito palette).
+const ALL_COLOUR: usize = 7;
+
+fn spec(id: &str, title: &str, y_label: &str, y_format: ValueFormat, series: Vec<ChartSeries>) -> ChartSpec {
+    ChartSpec {
+        id: id.into(),
+        title: title.into(),
+        x_label: "Month".into(),
+        y_label: y_label.into(),
+        y_format,
+        series,
+        y_min_zero: true,
+    }
+}
+
+fn line(label: String, colour: usize, points: Vec<(f64, Estimate)>, baseline: bool) -> ChartSeries {
+    let label = if baseline { format!("{label} (baseline)") } else { label };
+    ChartSeries { label, colour, points, dashed: baseline, show_band: !baseline }
+}
+
+/// One line per group (and, with `with_all`, one for all groups) of a per-group quantity.
+fn by_group(summary: &RunSummary, quantity: Quantity, with_all: bool, baseline: bool) -> Vec<ChartSeries> {
+    let Some(first) = summary.months.first() else { return Vec::new() };
+    first
+        .groups
+        .iter()
+        .enumerate()
+        .filter(|(_, g)| with_all || g.group != ALL_GROUPS)
+        .map(|(i, g)| {
+            let points = summary.months.iter().map(|m| (m.month as f64, m.groups[i].get(quantity))).collect();
+            let colour = if g.group == ALL_GROUPS { ALL_COLOUR } else { i };
+            let label = if g.group == ALL_GROUPS { "All groups".to_string() } else { g.group.clone() };
+            line(label, colour, points, baseline)
+        })
+        .collect()
+}
+
+/// Lines for the current run and, dashed, for the baseline.
+fn both(summary: &RunSummary, baseline: Option<&RunSummary>, make: impl Fn(&RunSummary, bool) -> Vec<ChartSeries>) -> Vec<ChartSeries> {
+    let mut series = make(summary, false);
+    if let Some(b) = baseline {
+        series.extend(make(b, true));
+    }
+    series
+}
+
+fn organisations(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
+    let pick = |f: fn(&OrganisationSummary) -> Estimate| -> Vec<(f64, Estimate)> {
+        summary.months.iter().map(|m: &MonthSummary| (m.month as f64, f(&m.organisations))).collect()
+    };
+    vec![
+        line("Offering it now (spread)".into(), 0, pick(|o| o.offering_share), baseline),
+        line("Ever offered it".into(), 2, pick(|o| o.ever_offered_share), baseline),
+        line("Stopped offering it".into(), 5, pick(|o| o.discontinued_share), baseline),
+    ]
+}
+
+/// The inequality measures charted: SII and RII for ordered groups, D and R otherwise.
+pub fn inequality_measures(ordered: bool) -> [(&'static str, &'static str); 2] {
+    if ordered {
+        [("SII", "Slope index of inequality"), ("RII", "Relative index of inequality")]
+    } else {
+        [("D", "Difference, highest minus lowest"), ("R", "Ratio, highest to lowest")]
+    }
+}
+
+fn inequality(summary: &RunSummary, measure: &str, baseline: bool) -> Vec<ChartSeries> {
+    [(Quantity::ActiveShare, "Using it now", 0), (Quantity::EverAdoptedShare, "Ever used it", 1)]
+        .into_iter()
+        .map(|(quantity, label, colour)| {
+            let points = summary
+                .inequality
+                .iter()
+                .filter_map(|m| m.get(quantity, measure).map(|e| (m.month as f64, e)))
+                .collect();
+            line(label.into(), colour, points, baseline)
+        })
+        .collect()
+}
+
+fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
+    let all = summary.months.first().map_or(0, |m| m.groups.len().saturating_sub(1));
+    [
+        (Quantity::CostDevices, "Devices and service", 0),
+        (Quantity::CostClinical, "Clinical review", 2),
+        (Quantity::CostSupport, "Support", 1),
+        (Quantity::CostConnectivity, "Connectivity", 3),
+        (Quantity::ProgrammeSpend, "Paid by the programme budget", ALL_COLOUR),
+    ]
+    .into_iter()
+    .map(|(q, label, colour)| line(label.into(), colour, summary.months.iter().map(|m| (m.month as f64, m.groups[all].get(q))).collect(), baseline))
+    .collect()
+}
+
+/// Every chart of the page, in order. `ordered`: the scenario's groups are ordered.
+pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool) -> Vec<ChartSpec> {
+    let mut out = vec![
+        spec("chart-uptake", "Ever used it, by group", "Ever used it (% of eligible)", ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b))),
+        spec("chart-active", "Using it now, by group", "Active use (% of eligible)", ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::ActiveShare, true, b))),
+        spec("chart-abandoned", "Used it and stopped, by group", "Abandoned (% of eligible)", ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::AbandonedShare, true, b))),
+        spec("chart-organisations", "Organisations: spread and sustainability", "Organisations (% of all)", ValueFormat::Percent,
+            both(summary, baseline, organisations)),
+    ];
+    if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
+        let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
+        out.push(spec(
+            "chart-equity-absolute",
+            &format!("Inequality between groups: {absolute_title} ({absolute})"),
+            &format!("{absolute} (percentage points)"),
+            ValueFormat::Number { decimals: 1 },
+            both(summary, baseline, |s, b| inequality(s, absolute, b)),
+        ));
+        let mut relative_chart = spec(
+            "chart-equity-relative",
+            &format!("Inequality between groups: {relative_title} ({relative})"),
+            &format!("{relative} (1 = equal)"),
+            ValueFormat::Number { decimals: 2 },
+            both(summary, baseline, |s, b| inequality(s, relative, b)),
+        );
+        relative_chart.y_min_zero = false;
+        out.push(relative_chart);
+    }
+    out.push(spec("chart-events", "Adverse events avoided, by group", "Events avoided per 1,000 eligible per month",
+        ValueFormat::Number { decimals: 2 }, both(summary, baseline, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b))));
+    out.push(spec("chart-cost", "Costs per month, all groups", "GBP per month", ValueFormat::Currency, both(summary, baseline, costs)));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rollout_engine::{presets, run};
+
+    fn summary(name: &str) -> RunSummary {
+        let mut s = presets::preset(name).unwrap().scenario;
+        (s.agents, s.months, s.replicates) = (800, 24, 3);
+        run::run(&s).unwrap()
+    }
+
+    #[test]
+    fn every_chart_has_a_line_per_group_and_month() {
+        let s = summary("heart-monitoring");
+        let specs = charts(&s, None, true);
+        let ids: Vec<&str> = specs.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["chart-uptake", "chart-active", "chart-abandoned", "chart-organisations", "chart-equity-absolute",
+            "chart-equity-relative", "chart-events", "chart-cost"]);
+        let uptake = &specs[0];
+        assert_eq!(uptake.series.len(), 6, "five quintiles and all");
+        assert_eq!(uptake.series[5].label, "All groups");
+        assert!(uptake.series.iter().all(|l| l.points.len() == 25 && l.show_band && !l.dashed));
+        assert_eq!(uptake.series[0].points[24].1, s.months[24].groups[0].get(Quantity::EverAdoptedShare));
+        assert!(specs[4].title.contains("SII"));
+    }
+
+    #[test]
+    fn a_baseline_adds_a_dashed_twin_of_every_line() {
+        let (a, b) = (summary("heart-monitoring"), summary("targeted-support"));
+        let plain = charts(&a, None, true);
+        let compared = charts(&a, Some(&b), true);
+        for (p, c) in plain.iter().zip(&compared) {
+            assert_eq!(c.series.len(), 2 * p.series.len(), "{}", p.id);
+            assert!(c.series[p.series.len()..].iter().all(|l| l.dashed && l.label.ends_with("(baseline)")));
+        }
+    }
+
+    #[test]
+    fn one_group_has_no_inequality_charts_and_unordered_groups_get_d_and_r() {
+        let bass = charts(&summary("bass"), None, false);
+        assert!(bass.iter().all(|c| !c.id.starts_with("chart-equity")));
+        let unordered = charts(&summary("heart-monitoring"), None, false);
+        assert!(unordered.iter().any(|c| c.id == "chart-equity-absolute" && c.title.contains("(D)")));
+    }
+}
