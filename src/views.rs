@@ -5,10 +5,37 @@ use rollout_engine::estimate::Estimate;
 use rollout_engine::quantity::Quantity;
 use rollout_engine::summary::{MonthSummary, OrganisationSummary, RunSummary, ALL_GROUPS};
 
-use crate::charts::model::{ChartSeries, ChartSpec, ValueFormat};
+use crate::charts::model::{ChartSeries, ChartSpec, ValueFormat, LINE_PALETTE};
 
-/// Colour of the all-groups line (black in the Okabe-Ito palette).
-const ALL_COLOUR: usize = 7;
+/// Colour of the all-groups line: the palette's last colour, black, which no group line uses.
+const ALL_COLOUR: usize = LINE_PALETTE.len() - 1;
+
+/// Colour of group `i`: the palette without black, round again after six groups.
+fn group_colour(i: usize) -> usize {
+    i % ALL_COLOUR
+}
+
+/// Inequality between groups is charted once at least this share of all people use (or have used) it:
+/// before that, ratios of near-zero shares are noise (a relative index in the billions).
+pub const INEQUALITY_FROM_SHARE: f64 = 0.005;
+
+/// Relative measures (RII, R) wait for more uptake: while only pilot sites offer it they run in the
+/// hundreds and flatten the rest of the curve.
+pub const RELATIVE_INEQUALITY_FROM_SHARE: f64 = 0.02;
+
+/// An interval kept inside a quantity's natural range (shares 0 to 1, counts and costs 0 or more): the
+/// Student-t interval of a mean near a bound can cross it, which no replicate can.
+fn within(e: Estimate, min: f64, max: f64) -> Estimate {
+    Estimate { mean: e.mean, lo: e.lo.clamp(min, max), hi: e.hi.clamp(min, max) }
+}
+
+fn natural_range(quantity: Quantity) -> (f64, f64) {
+    if quantity.name().ends_with("_share") {
+        (0.0, 1.0)
+    } else {
+        (0.0, f64::INFINITY)
+    }
+}
 
 fn spec(id: &str, title: &str, y_label: &str, y_format: ValueFormat, series: Vec<ChartSeries>) -> ChartSpec {
     ChartSpec {
@@ -36,8 +63,9 @@ fn by_group(summary: &RunSummary, quantity: Quantity, with_all: bool, baseline: 
         .enumerate()
         .filter(|(_, g)| with_all || g.group != ALL_GROUPS)
         .map(|(i, g)| {
-            let points = summary.months.iter().map(|m| (m.month as f64, m.groups[i].get(quantity))).collect();
-            let colour = if g.group == ALL_GROUPS { ALL_COLOUR } else { i };
+            let (min, max) = natural_range(quantity);
+            let points = summary.months.iter().map(|m| (m.month as f64, within(m.groups[i].get(quantity), min, max))).collect();
+            let colour = if g.group == ALL_GROUPS { ALL_COLOUR } else { group_colour(i) };
             let label = if g.group == ALL_GROUPS { "All groups".to_string() } else { g.group.clone() };
             line(label, colour, points, baseline)
         })
@@ -55,7 +83,7 @@ fn both(summary: &RunSummary, baseline: Option<&RunSummary>, make: impl Fn(&RunS
 
 fn organisations(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
     let pick = |f: fn(&OrganisationSummary) -> Estimate| -> Vec<(f64, Estimate)> {
-        summary.months.iter().map(|m: &MonthSummary| (m.month as f64, f(&m.organisations))).collect()
+        summary.months.iter().map(|m: &MonthSummary| (m.month as f64, within(f(&m.organisations), 0.0, 1.0))).collect()
     };
     vec![
         line("Offering it now (spread)".into(), 0, pick(|o| o.offering_share), baseline),
@@ -74,13 +102,17 @@ pub fn inequality_measures(ordered: bool) -> [(&'static str, &'static str); 2] {
 }
 
 fn inequality(summary: &RunSummary, measure: &str, baseline: bool) -> Vec<ChartSeries> {
+    let from = if matches!(measure, "RII" | "R") { RELATIVE_INEQUALITY_FROM_SHARE } else { INEQUALITY_FROM_SHARE };
     [(Quantity::ActiveShare, "Using it now", 0), (Quantity::EverAdoptedShare, "Ever used it", 1)]
         .into_iter()
         .map(|(quantity, label, colour)| {
+            let all = summary.months.first().map_or(0, |m| m.groups.len().saturating_sub(1));
             let points = summary
                 .inequality
                 .iter()
-                .filter_map(|m| m.get(quantity, measure).map(|e| (m.month as f64, e)))
+                .zip(&summary.months)
+                .filter(|(_, month)| month.groups[all].get(quantity).mean >= from)
+                .filter_map(|(m, _)| m.get(quantity, measure).map(|e| (m.month as f64, e)))
                 .collect();
             line(label.into(), colour, points, baseline)
         })
@@ -97,7 +129,10 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
         (Quantity::ProgrammeSpend, "Paid by the programme budget", ALL_COLOUR),
     ]
     .into_iter()
-    .map(|(q, label, colour)| line(label.into(), colour, summary.months.iter().map(|m| (m.month as f64, m.groups[all].get(q))).collect(), baseline))
+    .map(|(q, label, colour)| {
+        let points = summary.months.iter().map(|m| (m.month as f64, within(m.groups[all].get(q), 0.0, f64::INFINITY))).collect();
+        line(label.into(), colour, points, baseline)
+    })
     .collect()
 }
 
@@ -160,8 +195,27 @@ mod tests {
         assert_eq!(uptake.series.len(), 6, "five quintiles and all");
         assert_eq!(uptake.series[5].label, "All groups");
         assert!(uptake.series.iter().all(|l| l.points.len() == 25 && l.show_band && !l.dashed));
-        assert_eq!(uptake.series[0].points[24].1, s.months[24].groups[0].get(Quantity::EverAdoptedShare));
+        assert_eq!(uptake.series[0].points[24].1.mean, s.months[24].groups[0].get(Quantity::EverAdoptedShare).mean);
         assert!(specs[4].title.contains("SII"));
+        assert_eq!(uptake.series[5].colour, ALL_COLOUR);
+        assert!(uptake.series[..5].iter().all(|l| l.colour != ALL_COLOUR), "no group is drawn in the all-groups colour");
+    }
+
+    #[test]
+    fn bands_stay_in_the_natural_range_and_inequality_waits_for_uptake() {
+        let s = summary("heart-monitoring");
+        let specs = charts(&s, None, true);
+        for chart in &specs[..4] {
+            for point in chart.series.iter().flat_map(|l| &l.points) {
+                assert!(point.1.lo >= 0.0 && point.1.hi <= 1.0, "{}: {:?}", chart.id, point.1);
+            }
+        }
+        let relative = specs.iter().find(|c| c.id == "chart-equity-relative").unwrap();
+        let first_month = relative.series[0].points.first().map(|p| p.0 as usize).unwrap();
+        assert!(s.months[first_month].groups[5].get(Quantity::ActiveShare).mean >= RELATIVE_INEQUALITY_FROM_SHARE);
+        assert!(s.months[first_month - 1].groups[5].get(Quantity::ActiveShare).mean < RELATIVE_INEQUALITY_FROM_SHARE);
+        let absolute = specs.iter().find(|c| c.id == "chart-equity-absolute").unwrap();
+        assert!(absolute.series[0].points.len() > relative.series[0].points.len(), "absolute measures start earlier");
     }
 
     #[test]

@@ -4,6 +4,8 @@ use rollout_engine::estimate::Estimate;
 use rollout_engine::summary::{OutcomeSummary, RunSummary};
 use yew::prelude::*;
 
+use crate::charts::ValueFormat;
+
 #[derive(Properties, PartialEq)]
 pub struct OutcomesCardProps {
     pub summary: std::rc::Rc<RunSummary>,
@@ -23,7 +25,7 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
     let rows: &[OutcomeSummary] = &props.summary.outcomes;
     let Some(all) = rows.last() else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
-    let money = |e: &Option<Estimate>| e.map(|e| format!("£{:.0}", e.mean)).unwrap_or_else(|| "not applicable".into());
+    let money = |e: &Option<Estimate>| e.map(|e| ValueFormat::Currency.format(e.mean)).unwrap_or_else(|| "not applicable".into());
     html! {
         <section class="outcomes" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">{ format!("NASSS outcomes at month {months}") }</h2>

@@ -78,3 +78,24 @@ async fn an_invalid_group_value_is_caught_at_the_field_and_the_last_valid_run_st
     session.screenshot("invalid-field").await;
     session.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
+    let session = Session::open("/").await;
+    session.client.set_window_size(1280, 5200).await.expect("resize the window");
+    wait_for_complete_run(&session).await;
+    session.wait_for("canvas#chart-cost").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let overflow = session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    let culprits = session.js("return [...document.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)\
+        .slice(0, 10).map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '/' + e.clientWidth).join(', ');").await;
+    assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways by {overflow} px: {culprits}");
+    session.screenshot("tour-normal").await;
+    session.wait_for("#large-text").await.click().await.unwrap();
+    session.wait_for(".app.large").await;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    let overflow = session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    assert_eq!(overflow.as_i64(), Some(0), "in large text the page scrolls sideways by {overflow} px");
+    session.screenshot("tour-large").await;
+    session.finish().await;
+}
