@@ -203,7 +203,9 @@ mod tests {
 
     #[test]
     fn bands_stay_in_the_natural_range_and_inequality_waits_for_uptake() {
-        let s = summary("heart-monitoring");
+        let mut scenario = presets::preset("heart-monitoring").unwrap().scenario;
+        (scenario.agents, scenario.replicates) = (2_000, 3);
+        let s = run::run(&scenario).unwrap();
         let specs = charts(&s, None, true);
         for chart in &specs[..4] {
             for point in chart.series.iter().flat_map(|l| &l.points) {
