@@ -27,6 +27,7 @@
 //! ```
 
 pub mod bass;
+pub mod compare;
 pub mod estimate;
 pub mod inequality;
 pub mod link;
