@@ -6,11 +6,12 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use crate::browser::history;
 use crate::charts::Chart;
-use crate::components::{GroupsEditor, LeversPanel, OutcomesCard, TopBar};
+use crate::components::{DifferenceTable, GroupsEditor, LeversPanel, OutcomesCard, Toolbar, TopBar};
 use crate::runner::timing::now_ms;
 use crate::runner::{use_run_pool, ReplicateResponse};
-use crate::state::{reduce, Action, AppState};
+use crate::state::{differences, reduce, Action, AppState};
 use crate::views;
 
 impl Reducible for AppState {
@@ -37,7 +38,7 @@ fn log(line: &str) {
 
 #[function_component(App)]
 pub fn app() -> Html {
-    let state = use_reducer(AppState::new);
+    let state = use_reducer(|| AppState::from_fragment(&history::fragment()));
     let clock: Rc<RefCell<RunClock>> = use_mut_ref(RunClock::default);
     let pool = {
         let dispatcher = state.dispatcher();
@@ -75,6 +76,32 @@ pub fn app() -> Html {
             }
         });
     }
+    // The scenario lives in the address: every accepted change is shown there (the first replaces the
+    // entry the page opened with; drags merge into one entry), so links and back/forward carry it.
+    {
+        let scenario = state.scenario.clone();
+        let opened: Rc<RefCell<bool>> = use_mut_ref(|| false);
+        use_effect_with(state.run_id, move |_| {
+            let first = !std::mem::replace(&mut *opened.borrow_mut(), true);
+            history::show(&rollout_engine::link::fragment_for(&scenario), now_ms(), first);
+        });
+    }
+    {
+        let dispatcher = state.dispatcher();
+        use_effect_with((), move |_| {
+            let listener = history::listen(move |fragment| {
+                let trimmed = fragment.trim_start_matches('#');
+                if trimmed.is_empty() {
+                    return;
+                }
+                dispatcher.dispatch(match rollout_engine::link::decode(trimmed) {
+                    Ok(scenario) => Action::LoadScenario { scenario: Box::new(scenario), notice: None },
+                    Err(e) => Action::ShowNotice(format!("{e} Your current scenario is kept.")),
+                });
+            });
+            move || drop(listener)
+        });
+    }
     let dispatch = {
         let dispatcher = state.dispatcher();
         Callback::from(move |action: Action| dispatcher.dispatch(action))
@@ -82,10 +109,20 @@ pub fn app() -> Html {
     let shared: Rc<AppState> = Rc::new((*state).clone());
     let scale = if state.large_text { 1.4 } else { 1.0 };
     let selftest = crate::runner::selftest::selftest_requested();
-    let specs = state.summary.as_ref().map(|s| views::charts(s, None, state.scenario.groups.ordered)).unwrap_or_default();
+    let baseline_summary = state.baseline.as_ref().map(|b| b.summary.clone());
+    let specs = state
+        .summary
+        .as_ref()
+        .map(|s| views::charts(s, baseline_summary.as_deref(), state.scenario.groups.ordered))
+        .unwrap_or_default();
+    let chart_ids: Vec<String> = specs.iter().map(|s| s.id.clone()).collect();
+    let compared = differences(&state);
+    let baseline_name = state.baseline.as_ref().map(|b| b.scenario.name.clone()).unwrap_or_default();
     html! {
         <div class={classes!("app", state.large_text.then_some("large"))}>
-            <TopBar state={shared.clone()} dispatch={dispatch.clone()} />
+            <TopBar state={shared.clone()} dispatch={dispatch.clone()}>
+                <Toolbar state={shared.clone()} dispatch={dispatch.clone()} {chart_ids} />
+            </TopBar>
             if let Some(notice) = state.notice.clone() {
                 <div class="notice" role="alert" id="notice">
                     <p>{ notice }</p>
@@ -105,6 +142,9 @@ pub fn app() -> Html {
                         <OutcomesCard {summary} />
                     } else {
                         <p class="loading" id="loading">{ "Running the first replicate…" }</p>
+                    }
+                    if let Some(rows) = compared {
+                        <DifferenceTable {rows} baseline={baseline_name} />
                     }
                     <div class="charts">
                         { for specs.into_iter().map(|spec| {

@@ -4,6 +4,7 @@
 //! `rollout-engine` and is called, never re-implemented, here.
 
 pub mod app;
+pub mod browser;
 pub mod components;
 pub mod charts;
 pub mod levers;

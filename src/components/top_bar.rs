@@ -37,6 +37,9 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                     { for rollout_engine::presets::all().iter().map(|p| html! {
                         <option value={p.name} selected={p.name == state.preset} title={p.summary}>{ p.scenario.name.clone() }</option>
                     }) }
+                    if state.preset == crate::state::CUSTOM {
+                        <option value={crate::state::CUSTOM} selected=true disabled=true>{ "Custom scenario (edited, linked or opened)" }</option>
+                    }
                 </select>
             </label>
             { props.children.clone() }

@@ -22,6 +22,14 @@ pub enum Action {
     SetOrdered(bool),
     /// A replicate came back from a worker.
     ReplicateArrived { run_id: u64, result: ReplicateResult },
+    /// Replace the scenario (from a share link, back/forward, or a file); `notice` is shown if given.
+    LoadScenario { scenario: Box<rollout_engine::Scenario>, notice: Option<String> },
+    /// Show a message for the whole page (a bad link or file); the scenario is untouched.
+    ShowNotice(String),
+    /// Pin the current run as the baseline to compare with.
+    PinBaseline,
+    /// Stop comparing.
+    ClearBaseline,
     /// Switch the projector mode.
     ToggleLargeText,
     /// Close the page-wide notice.

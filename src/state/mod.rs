@@ -7,6 +7,9 @@ mod reduce;
 
 pub use action::Action;
 pub use reduce::reduce;
+pub use self::baseline_view::differences;
+
+mod baseline_view;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -41,7 +44,20 @@ pub struct AppState {
     pub large_text: bool,
     /// A message for the whole page (a bad link or file), dismissible.
     pub notice: Option<String>,
+    /// A pinned run to compare with: charts show it dashed, and a table shows the differences.
+    pub baseline: Option<Rc<Baseline>>,
 }
+
+/// A pinned run: its scenario, replicates and summary.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Baseline {
+    pub scenario: Scenario,
+    pub results: Vec<ReplicateResult>,
+    pub summary: Rc<RunSummary>,
+}
+
+/// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
+pub const CUSTOM: &str = "custom";
 
 impl AppState {
     /// The default preset, nothing run yet.
@@ -63,7 +79,26 @@ impl AppState {
             summary_run_id: 0,
             large_text: false,
             notice: None,
+            baseline: None,
         })
+    }
+
+    /// The state a page opened at `fragment` (the address's `#...`, possibly empty) starts in: the linked
+    /// scenario, or the default with a notice saying what was wrong with the link.
+    pub fn from_fragment(fragment: &str) -> Self {
+        let mut state = AppState::new();
+        let trimmed = fragment.trim().trim_start_matches('#');
+        if trimmed.is_empty() {
+            return state;
+        }
+        match rollout_engine::link::decode(trimmed) {
+            Ok(scenario) => {
+                state.preset = preset_matching(&scenario);
+                state.scenario = scenario;
+            }
+            Err(e) => state.notice = Some(format!("{e} The default scenario is shown instead.")),
+        }
+        state
     }
 
     /// Replicates still to come for the current run.
@@ -75,6 +110,11 @@ impl AppState {
     pub fn complete(&self) -> bool {
         self.pending() == 0 && self.summary_run_id == self.run_id
     }
+}
+
+/// The preset a scenario is exactly equal to, or [`CUSTOM`].
+pub fn preset_matching(scenario: &Scenario) -> String {
+    presets::all().into_iter().find(|p| p.scenario == *scenario).map_or_else(|| CUSTOM.to_string(), |p| p.name.to_string())
 }
 
 impl Default for AppState {

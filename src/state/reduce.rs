@@ -7,7 +7,7 @@ use rollout_engine::summary::summarise;
 use rollout_engine::Scenario;
 
 use super::groups::{add_group, remove_group, rename_group};
-use super::{Action, AppState};
+use super::{preset_matching, Action, AppState, Baseline};
 
 /// Apply an action.
 pub fn reduce(state: &AppState, action: Action) -> AppState {
@@ -16,7 +16,14 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::SelectPreset(name) => match AppState::from_preset(&name) {
             Some(fresh) => {
                 let run_id = state.run_id + 1;
-                next = AppState { run_id, summary: state.summary.clone(), summary_run_id: state.summary_run_id, large_text: state.large_text, ..fresh };
+                next = AppState {
+                    run_id,
+                    summary: state.summary.clone(),
+                    summary_run_id: state.summary_run_id,
+                    large_text: state.large_text,
+                    baseline: state.baseline.clone(),
+                    ..fresh
+                };
             }
             None => next.notice = Some(format!("There is no preset called \"{name}\".")),
         },
@@ -84,6 +91,23 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 next.summary_run_id = run_id;
             }
         }
+        Action::LoadScenario { scenario, notice } => match scenario.validate() {
+            Ok(()) => {
+                next.drafts.clear();
+                next.errors.clear();
+                next.preset = preset_matching(&scenario);
+                next.notice = notice;
+                accept(&mut next, *scenario);
+            }
+            Err(e) => next.notice = Some(format!("That scenario cannot be run: {e}. Nothing was changed.")),
+        },
+        Action::ShowNotice(message) => next.notice = Some(message),
+        Action::PinBaseline => {
+            if let (true, Some(summary)) = (state.complete(), state.summary.clone()) {
+                next.baseline = Some(Rc::new(Baseline { scenario: state.scenario.clone(), results: state.results.clone(), summary }));
+            }
+        }
+        Action::ClearBaseline => next.baseline = None,
         Action::ToggleLargeText => next.large_text = !state.large_text,
         Action::DismissNotice => next.notice = None,
     }
@@ -96,6 +120,7 @@ fn accept(next: &mut AppState, changed: Scenario) {
     if changed == next.scenario {
         return;
     }
+    next.preset = preset_matching(&changed);
     next.scenario = changed;
     next.run_id += 1;
     next.results.clear();
@@ -203,6 +228,59 @@ mod tests {
         let mut one = small();
         one.scenario = rollout_engine::presets::preset("bass").unwrap().scenario;
         assert!(reduce(&one, Action::RemoveGroup(0)).errors.contains_key("groups.list"));
+    }
+
+    fn completed(state: &AppState) -> AppState {
+        (0..state.scenario.replicates).fold(state.clone(), |s, r| {
+            reduce(&s, Action::ReplicateArrived { run_id: s.run_id, result: run_replicate(&s.scenario, r) })
+        })
+    }
+
+    #[test]
+    fn a_link_opens_its_scenario_and_a_bad_link_opens_the_default_with_a_notice() {
+        let mut s = rollout_engine::presets::preset("pilot-ends").unwrap().scenario;
+        s.levers.support.level = 0.9;
+        let opened = AppState::from_fragment(&rollout_engine::link::fragment_for(&s));
+        assert_eq!(opened.scenario, s);
+        assert_eq!(opened.preset, super::super::CUSTOM);
+        assert!(opened.notice.is_none());
+        let preset = AppState::from_fragment(&rollout_engine::link::encode(&rollout_engine::presets::preset("bass").unwrap().scenario));
+        assert_eq!(preset.preset, "bass");
+        for bad in ["#hello", "#s1.AAAA", "#s9.AAAA"] {
+            let state = AppState::from_fragment(bad);
+            assert_eq!(state.scenario, AppState::new().scenario, "{bad}");
+            assert!(state.notice.as_deref().unwrap().ends_with("The default scenario is shown instead."), "{bad}");
+        }
+        assert_eq!(AppState::from_fragment(""), AppState::new());
+    }
+
+    #[test]
+    fn loading_a_scenario_replaces_it_and_an_invalid_one_changes_nothing() {
+        let state = set(&small(), "groups.list.0.access", "7");
+        let mut s = rollout_engine::presets::preset("bass").unwrap().scenario;
+        let loaded = reduce(&state, Action::LoadScenario { scenario: Box::new(s.clone()), notice: None });
+        assert_eq!(loaded.scenario, s);
+        assert_eq!(loaded.preset, "bass");
+        assert!(loaded.errors.is_empty() && loaded.drafts.is_empty());
+        s.agents = 0;
+        let refused = reduce(&loaded, Action::LoadScenario { scenario: Box::new(s), notice: None });
+        assert_eq!(refused.scenario, loaded.scenario);
+        assert!(refused.notice.as_deref().unwrap().contains("agents: 0 is out of range"));
+    }
+
+    #[test]
+    fn a_baseline_is_pinned_only_from_a_complete_run_and_survives_edits() {
+        let state = small();
+        assert!(reduce(&state, Action::PinBaseline).baseline.is_none(), "nothing to pin yet");
+        let done = completed(&state);
+        let pinned = reduce(&done, Action::PinBaseline);
+        let baseline = pinned.baseline.clone().unwrap();
+        assert_eq!(baseline.scenario, done.scenario);
+        assert_eq!(baseline.results.len(), 3);
+        let moved = set(&pinned, "levers.subsidy.level", "1");
+        assert_eq!(moved.baseline, pinned.baseline);
+        assert_eq!(moved.preset, super::super::CUSTOM, "an edited preset is no longer the preset");
+        assert!(reduce(&moved, Action::ClearBaseline).baseline.is_none());
     }
 
     #[test]
