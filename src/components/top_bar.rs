@@ -38,7 +38,7 @@ pub fn top_bar(props: &TopBarProps) -> Html {
                         <option value={p.name} selected={p.name == state.preset} title={p.summary}>{ p.scenario.name.clone() }</option>
                     }) }
                     if state.preset == crate::state::CUSTOM {
-                        <option value={crate::state::CUSTOM} selected=true disabled=true>{ "Custom scenario (edited, linked or opened)" }</option>
+                        <option value={crate::state::CUSTOM} selected=true disabled=true>{ "Custom scenario" }</option>
                     }
                 </select>
             </label>

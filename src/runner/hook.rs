@@ -11,7 +11,7 @@ use super::protocol::ReplicateResponse;
 /// down (workers ended) when the component unmounts. `on_response` receives every fresh answer of the
 /// current run; the latest callback passed is the one used, so a closure rebuilt on each render is fine.
 ///
-/// ```ignore
+/// ```text
 /// let state = use_reducer(State::default);
 /// let pool = use_run_pool({
 ///     let state = state.clone();

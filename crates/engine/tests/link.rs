@@ -1,6 +1,7 @@
 //! Share links: every preset and arbitrary valid scenarios survive the round trip exactly; every kind of
 //! malformed link is refused with its own error and a message saying what was wrong; nothing a link holds
 //! can make decoding panic, take long or allocate much.
+#![cfg(not(target_arch = "wasm32"))] // property tests run natively; tests/in_browser.rs covers wasm
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::cell::Cell;

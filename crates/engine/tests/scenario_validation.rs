@@ -1,4 +1,5 @@
 //! Bad scenarios are refused with a message naming the field, the value and the allowed range.
+#![cfg(not(target_arch = "wasm32"))] // property tests run natively; tests/in_browser.rs covers wasm
 
 use proptest::prelude::*;
 use rollout_engine::scenario::set_dotted;

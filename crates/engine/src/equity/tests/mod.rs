@@ -3,6 +3,7 @@
 //! `cargo test -p rollout-engine equity` runs them all.
 
 mod applicability;
+#[cfg(not(target_arch = "wasm32"))] // proptest is a native-only dev-dependency
 mod properties;
 mod published;
 mod validation;

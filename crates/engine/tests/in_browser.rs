@@ -1,0 +1,55 @@
+//! The engine compiled to wasm and run in headless Chromium (wasm-bindgen-test): the same behaviour as
+//! natively. `scripts/test.sh` runs it with `--no-default-features` (no rayon threads in the browser).
+#![cfg(target_arch = "wasm32")]
+
+use rollout_engine::bass::cumulative_adoption;
+use rollout_engine::model::run_replicate;
+use rollout_engine::quantity::Quantity;
+use rollout_engine::{link, output, presets, run};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[wasm_bindgen_test]
+fn every_preset_conserves_people_in_the_browser() {
+    for name in presets::NAMES {
+        let mut s = presets::preset(name).unwrap().scenario;
+        s.agents = 1_000;
+        let result = run_replicate(&s, 0);
+        for record in &result.months {
+            for g in &record.groups {
+                assert_eq!(g.unaware + g.aware_not_offered + g.declined + g.active + g.abandoned, g.eligible, "{name}");
+            }
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn the_same_seed_gives_the_same_bytes_and_another_seed_does_not() {
+    let mut s = presets::preset("heart-monitoring").unwrap().scenario;
+    (s.agents, s.replicates) = (2_000, 3);
+    let a = output::to_csv(&run::run(&s).unwrap());
+    assert_eq!(a, output::to_csv(&run::run(&s).unwrap()));
+    s.seed += 1;
+    assert_ne!(a, output::to_csv(&run::run(&s).unwrap()));
+}
+
+#[wasm_bindgen_test]
+fn the_bass_limit_holds_in_the_browser() {
+    let mut s = presets::preset("bass").unwrap().scenario;
+    s.replicates = 1;
+    let summary = run::run(&s).unwrap();
+    for m in 0..=s.months as usize {
+        let simulated = summary.months[m].groups[1].get(Quantity::EverAdoptedShare).mean;
+        let expected = cumulative_adoption(0.03, 0.38, m as f64 / 12.0);
+        assert!((simulated - expected).abs() < 0.015, "month {m}: {simulated} vs {expected}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn share_links_round_trip_in_the_browser() {
+    for p in presets::all() {
+        assert_eq!(link::decode(&link::encode(&p.scenario)).unwrap(), p.scenario, "{}", p.name);
+    }
+    assert!(link::decode("#s1.!!").is_err());
+}
