@@ -7,16 +7,9 @@ use rollout_lab::components::percent;
 
 use crate::session::Session;
 
-/// Waits until every replicate of the current run has arrived.
+/// Waits until every replicate of the default preset's current run has arrived.
 async fn wait_for_complete_run(session: &Session) {
-    let replicates = presets::preset(presets::DEFAULT).unwrap().scenario.replicates;
-    session.wait_for_text("#run-progress-text", &format!("{replicates} of {replicates} replicates")).await;
-}
-
-async fn set_field(session: &Session, css: &str, text: &str) {
-    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('change', { bubbles: true })); return true;";
-    session.client.execute(script, vec![css.into(), text.into()]).await.unwrap_or_else(|e| panic!("cannot set {css}: {e}"));
+    session.wait_for_complete_run(presets::preset(presets::DEFAULT).unwrap().scenario.replicates).await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -45,7 +38,7 @@ async fn moving_a_lever_changes_the_numbers_shown() {
     let session = Session::open("/").await;
     wait_for_complete_run(&session).await;
     let before = session.text("#outcome-non-adoption dd").await;
-    set_field(&session, "#lever-diffusion-innovation", "2").await;
+    session.set_field("#lever-diffusion-innovation", "2").await;
     let mut scenario = presets::preset(presets::DEFAULT).unwrap().scenario;
     scenario.diffusion.innovation = 2.0;
     let expected = percent(&run::run(&scenario).unwrap().outcomes.last().unwrap().non_adoption);
@@ -71,7 +64,7 @@ async fn an_invalid_group_value_is_caught_at_the_field_and_the_last_valid_run_st
     let session = Session::open("/").await;
     wait_for_complete_run(&session).await;
     let shown = session.text("#outcome-non-adoption dd").await;
-    set_field(&session, "#group-groups-list-0-access", "1.5").await;
+    session.set_field("#group-groups-list-0-access", "1.5").await;
     session.wait_for_text("td.invalid .field-error", "groups.list.0.access: 1.5 is out of range; allowed 0 to 1").await;
     wait_for_complete_run(&session).await;
     assert_eq!(session.text("#outcome-non-adoption dd").await, shown, "the last valid run stays on screen");
@@ -97,5 +90,30 @@ async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
     let overflow = session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     assert_eq!(overflow.as_i64(), Some(0), "in large text the page scrolls sideways by {overflow} px");
     session.screenshot("tour-large").await;
+    session.finish().await;
+}
+
+/// The speed report (not a timed test): how long after a lever move the first replicate and all twenty
+/// arrive, as the page logs them. Printed and saved to `target/e2e/timing.txt` for the README.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn speed_report_after_a_lever_move() {
+    let session = Session::open("/").await;
+    wait_for_complete_run(&session).await;
+    for value in ["0.6", "0.7", "0.8"] {
+        session.set_field("#lever-levers-subsidy-level", value).await;
+        wait_for_complete_run(&session).await;
+    }
+    let timing: Vec<String> = session
+        .console_log()
+        .await
+        .into_iter()
+        .filter_map(|e| e.message.find("[timing]").map(|at| e.message[at..].trim_end_matches('"').to_string()))
+        .collect();
+    let firsts = timing.iter().filter(|l| l.contains("first replicate")).count();
+    let alls = timing.iter().filter(|l| l.contains("all 20 replicates")).count();
+    assert!(firsts >= 4 && alls >= 4, "the page should log timing for every run: {timing:?}");
+    let report = timing.join("\n");
+    println!("{report}");
+    std::fs::write(crate::session::artifacts_dir().join("timing.txt"), report + "\n").expect("write timing.txt");
     session.finish().await;
 }

@@ -148,6 +148,18 @@ impl Session {
         panic!("e2e: `{css}` never read {expected:?} within {TIMEOUT:?}; last text {last:?}{}", self.diagnostics().await);
     }
 
+    /// Types `text` into the field at `css` and commits it, as leaving the field does (a `change` event).
+    pub async fn set_field(&self, css: &str, text: &str) {
+        let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
+                      el.dispatchEvent(new Event('change', { bubbles: true })); return true;";
+        self.client.execute(script, vec![css.into(), text.into()]).await.unwrap_or_else(|e| panic!("e2e: cannot set {css}: {e}"));
+    }
+
+    /// Waits until all `replicates` of the page's current run have arrived.
+    pub async fn wait_for_complete_run(&self, replicates: u32) {
+        self.wait_for_text("#run-progress-text", &format!("{replicates} of {replicates} replicates")).await;
+    }
+
     /// Runs JavaScript in the page and returns its result.
     pub async fn js(&self, script: &str) -> Value {
         self.client.execute(script, vec![]).await.unwrap_or_else(|e| panic!("e2e: script failed: {e}\n{script}"))

@@ -6,16 +6,6 @@ use rollout_lab::components::percent;
 
 use crate::session::Session;
 
-async fn wait_for_complete_run(session: &Session, replicates: u32) {
-    session.wait_for_text("#run-progress-text", &format!("{replicates} of {replicates} replicates")).await;
-}
-
-async fn set_field(session: &Session, css: &str, text: &str) {
-    let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
-                  el.dispatchEvent(new Event('change', { bubbles: true })); return true;";
-    session.client.execute(script, vec![css.into(), text.into()]).await.unwrap_or_else(|e| panic!("cannot set {css}: {e}"));
-}
-
 async fn fragment(session: &Session) -> String {
     session.js("return location.hash;").await.as_str().unwrap_or_default().to_string()
 }
@@ -31,9 +21,9 @@ fn small_default() -> rollout_engine::Scenario {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_link_reopens_the_same_numbers_in_a_fresh_browser() {
     let first = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
-    wait_for_complete_run(&first, 8).await;
-    set_field(&first, "#lever-levers-support-level", "0.95").await;
-    wait_for_complete_run(&first, 8).await;
+    first.wait_for_complete_run(8).await;
+    first.set_field("#lever-levers-support-level", "0.95").await;
+    first.wait_for_complete_run(8).await;
     let shown = first.text("#outcome-non-adoption dd").await;
     let shared = fragment(&first).await;
     let mut expected = small_default();
@@ -43,7 +33,7 @@ async fn a_link_reopens_the_same_numbers_in_a_fresh_browser() {
     first.finish().await;
 
     let second = Session::open(&format!("/{shared}")).await; // a new Chromium with a fresh profile
-    wait_for_complete_run(&second, 8).await;
+    second.wait_for_complete_run(8).await;
     second.wait_for_text("#outcome-non-adoption dd", &shown).await;
     let native = run::run(&expected).unwrap();
     assert_eq!(shown, percent(&native.outcomes.last().unwrap().non_adoption));
@@ -77,12 +67,12 @@ async fn bad_links_say_what_was_wrong_and_open_the_default() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn back_and_forward_restore_earlier_edits() {
     let session = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
-    wait_for_complete_run(&session, 8).await;
-    set_field(&session, "#lever-diffusion-innovation", "1.2").await;
-    wait_for_complete_run(&session, 8).await;
+    session.wait_for_complete_run(8).await;
+    session.set_field("#lever-diffusion-innovation", "1.2").await;
+    session.wait_for_complete_run(8).await;
     tokio::time::sleep(std::time::Duration::from_millis(1_100)).await; // a separate edit, not part of a drag
-    set_field(&session, "#lever-diffusion-innovation", "2.4").await;
-    wait_for_complete_run(&session, 8).await;
+    session.set_field("#lever-diffusion-innovation", "2.4").await;
+    session.wait_for_complete_run(8).await;
     let value = || async { session.js("return document.getElementById('lever-diffusion-innovation').value;").await };
     assert_eq!(value().await.as_str(), Some("2.4"));
     session.client.back().await.unwrap();
@@ -98,11 +88,11 @@ async fn back_and_forward_restore_earlier_edits() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn compare_mode_draws_the_baseline_and_the_differences() {
     let session = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
-    wait_for_complete_run(&session, 8).await;
+    session.wait_for_complete_run(8).await;
     session.wait_for("#pin-baseline").await.click().await.unwrap();
     session.wait_for("#clear-baseline").await;
-    set_field(&session, "#lever-levers-support-level", "1").await;
-    wait_for_complete_run(&session, 8).await;
+    session.set_field("#lever-levers-support-level", "1").await;
+    session.wait_for_complete_run(8).await;
     let rows = session.js("return document.querySelectorAll('#differences-table tbody tr').length;").await;
     assert_eq!(rows.as_u64(), Some(6), "five quintiles and all");
     let headers = session.js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');").await;
@@ -116,7 +106,7 @@ async fn compare_mode_draws_the_baseline_and_the_differences() {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_exported_csv_equals_the_engines_and_a_scenario_file_round_trips() {
     let session = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
-    wait_for_complete_run(&session, 8).await;
+    session.wait_for_complete_run(8).await;
     // Capture downloads: remember each blob link the page clicks, then read it back.
     session.js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { \
                 window.__downloads.push(fetch(this.href).then(r => r.text()).then(t => [this.download, t])); }; return null;").await;

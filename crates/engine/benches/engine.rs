@@ -29,5 +29,15 @@ fn heart_monitoring_twenty_replicates(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, bass_one_million, heart_monitoring_twenty_replicates);
+/// The browser's unit of work: one replicate of the default preset (10,000 people x 120 months), which a
+/// Web Worker computes per message. Compare with the `[timing]` engine times the page logs.
+fn one_default_replicate(c: &mut Criterion) {
+    let s = presets::preset(presets::DEFAULT).unwrap().scenario;
+    let mut group = c.benchmark_group("default");
+    group.throughput(Throughput::Elements(s.agents as u64 * s.months as u64));
+    group.bench_function("10k people x 120 months, 1 replicate (the page's unit of work)", |b| b.iter(|| run_replicate(&s, 0)));
+    group.finish();
+}
+
+criterion_group!(benches, bass_one_million, heart_monitoring_twenty_replicates, one_default_replicate);
 criterion_main!(benches);
