@@ -73,16 +73,12 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
         .map(|name| {
             let per = |run: Run| -> Vec<Outcomes> {
                 let index = name.as_deref().and_then(|n| run.scenario.group_index(n));
-                let mut sorted: Vec<&ReplicateResult> = run.results.iter().collect();
-                sorted.sort_by_key(|r| r.replicate);
-                sorted.iter().map(|r| outcomes(run.scenario, r, index)).collect()
+                in_order(run.results).iter().map(|r| outcomes(run.scenario, r, index)).collect()
             };
             let (a, b) = (per(current), per(baseline));
             let end_share = |run: Run, f: fn(&crate::record::GroupMonth) -> f64| -> Vec<f64> {
                 let index = name.as_deref().and_then(|n| run.scenario.group_index(n));
-                let mut sorted: Vec<&ReplicateResult> = run.results.iter().collect();
-                sorted.sort_by_key(|r| r.replicate);
-                sorted
+                in_order(run.results)
                     .iter()
                     .map(|r| {
                         let last = r.months.last().expect("a replicate has months");
@@ -103,6 +99,13 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
             }
         })
         .collect()
+}
+
+/// Replicates in replicate order (pairing and summing both depend on it).
+fn in_order(results: &[ReplicateResult]) -> Vec<&ReplicateResult> {
+    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
+    sorted.sort_by_key(|r| r.replicate);
+    sorted
 }
 
 /// Mean difference a - b with its 95% interval: paired, or Welch's.

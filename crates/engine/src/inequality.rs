@@ -32,7 +32,8 @@ impl MonthInequality {
     }
 }
 
-/// Inequality measures for every month, or nothing when the scenario has a single group.
+/// Inequality measures for every month, or nothing when the scenario has a single group. Replicates may
+/// come in any order: they are combined in replicate order, so the result does not depend on arrival.
 ///
 /// ```
 /// use rollout_engine::{inequality, model::run_replicate, presets, quantity::Quantity};
@@ -49,6 +50,9 @@ pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthI
     if groups.len() < 2 || results.is_empty() {
         return Vec::new();
     }
+    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
+    sorted.sort_by_key(|r| r.replicate);
+    let results = sorted;
     let t = t_critical(results.len());
     let months = results[0].months.len();
     let mut tables: Vec<SubgroupTable> = TRACKED.iter().map(|&(_, scale)| table(scenario, scale)).collect();

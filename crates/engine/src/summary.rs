@@ -93,9 +93,6 @@ pub struct RunSummary {
 
 /// Combine replicate results (in any order; they are sorted by replicate index) into a summary.
 pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary {
-    let mut results = results.to_vec();
-    results.sort_by_key(|r| r.replicate);
-    let results = &results[..];
     let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
     sorted.sort_by_key(|r| r.replicate);
     let t = t_critical(sorted.len());
