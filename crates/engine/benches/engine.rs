@@ -2,6 +2,7 @@
 //! - `bass` at 1,000,000 agents x 120 months, one replicate, one core: under 1 s (150 million
 //!   agent-months per second or more);
 //! - `heart-monitoring` at 100,000 people x 120 months x 20 replicates on all cores: under 5 s.
+//!
 //! Run with `cargo bench -p rollout-engine`; the README keeps the latest report.
 
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};

@@ -31,12 +31,7 @@ pub fn set_dotted(scenario: &Scenario, path: &str, value: &str) -> Result<Scenar
         };
     }
     let new = serde_json::from_str::<Value>(value).unwrap_or_else(|_| Value::String(value.to_string()));
-    let same_kind = match (&*slot, &new) {
-        (Value::Number(_), Value::Number(_)) | (Value::Bool(_), Value::Bool(_)) | (Value::String(_), Value::String(_)) => true,
-        (Value::Array(_), Value::Array(_)) | (Value::Object(_), Value::Object(_)) => true,
-        _ => false,
-    };
-    if !same_kind {
+    if kind(slot) != kind(&new) {
         return Err(bad(format!("\"{value}\" is a {}, but this field takes a {}", kind(&new), kind(slot))));
     }
     *slot = new;
