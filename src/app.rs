@@ -52,7 +52,10 @@ pub fn app() -> Html {
                     c.compute_ms += response.compute_ms;
                     let elapsed = now_ms() - c.started_ms;
                     if c.received == 1 {
-                        log(&format!("[timing] run {}: first replicate after {elapsed:.0} ms (engine {:.0} ms)", c.run_id, response.compute_ms));
+                        log(&format!(
+                            "[timing] run {}: first replicate after {elapsed:.0} ms (engine {:.0} ms)",
+                            c.run_id, response.compute_ms
+                        ));
                     }
                     if c.received == replicates {
                         log(&format!(

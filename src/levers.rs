@@ -181,7 +181,8 @@ mod tests {
             if let Control::Number { min, max, .. } = lever.control {
                 for value in [min, max] {
                     let text = if slot.is_u64() { format!("{}", value as u64) } else { value.to_string() };
-                    set_dotted(&s, lever.path, &text).unwrap_or_else(|e| panic!("{}: {value} refused: {e}", lever.path));
+                    set_dotted(&s, lever.path, &text)
+                        .unwrap_or_else(|e| panic!("{}: {value} refused: {e}", lever.path));
                 }
             }
             assert!(!lever.help.is_empty(), "{} needs help text", lever.path);

@@ -5,8 +5,8 @@
 
 pub mod app;
 pub mod browser;
-pub mod components;
 pub mod charts;
+pub mod components;
 pub mod levers;
 pub mod runner;
 pub mod state;

@@ -64,7 +64,8 @@ fn by_group(summary: &RunSummary, quantity: Quantity, with_all: bool, baseline: 
         .filter(|(_, g)| with_all || g.group != ALL_GROUPS)
         .map(|(i, g)| {
             let (min, max) = natural_range(quantity);
-            let points = summary.months.iter().map(|m| (m.month as f64, within(m.groups[i].get(quantity), min, max))).collect();
+            let points =
+                summary.months.iter().map(|m| (m.month as f64, within(m.groups[i].get(quantity), min, max))).collect();
             let colour = if g.group == ALL_GROUPS { ALL_COLOUR } else { group_colour(i) };
             let label = if g.group == ALL_GROUPS { "All groups".to_string() } else { g.group.clone() };
             line(label, colour, points, baseline)
@@ -73,7 +74,11 @@ fn by_group(summary: &RunSummary, quantity: Quantity, with_all: bool, baseline: 
 }
 
 /// Lines for the current run and, dashed, for the baseline.
-fn both(summary: &RunSummary, baseline: Option<&RunSummary>, make: impl Fn(&RunSummary, bool) -> Vec<ChartSeries>) -> Vec<ChartSeries> {
+fn both(
+    summary: &RunSummary,
+    baseline: Option<&RunSummary>,
+    make: impl Fn(&RunSummary, bool) -> Vec<ChartSeries>,
+) -> Vec<ChartSeries> {
     let mut series = make(summary, false);
     if let Some(b) = baseline {
         series.extend(make(b, true));
@@ -130,7 +135,8 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
     ]
     .into_iter()
     .map(|(q, label, colour)| {
-        let points = summary.months.iter().map(|m| (m.month as f64, within(m.groups[all].get(q), 0.0, f64::INFINITY))).collect();
+        let points =
+            summary.months.iter().map(|m| (m.month as f64, within(m.groups[all].get(q), 0.0, f64::INFINITY))).collect();
         line(label.into(), colour, points, baseline)
     })
     .collect()
@@ -139,14 +145,34 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
 /// Every chart of the page, in order. `ordered`: the scenario's groups are ordered.
 pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool) -> Vec<ChartSpec> {
     let mut out = vec![
-        spec("chart-uptake", "Ever used it, by group", "Ever used it (% of eligible)", ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b))),
-        spec("chart-active", "Using it now, by group", "Active use (% of eligible)", ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::ActiveShare, true, b))),
-        spec("chart-abandoned", "Used it and stopped, by group", "Abandoned (% of eligible)", ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::AbandonedShare, true, b))),
-        spec("chart-organisations", "Organisations: spread and sustainability", "Organisations (% of all)", ValueFormat::Percent,
-            both(summary, baseline, organisations)),
+        spec(
+            "chart-uptake",
+            "Ever used it, by group",
+            "Ever used it (% of eligible)",
+            ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b)),
+        ),
+        spec(
+            "chart-active",
+            "Using it now, by group",
+            "Active use (% of eligible)",
+            ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::ActiveShare, true, b)),
+        ),
+        spec(
+            "chart-abandoned",
+            "Used it and stopped, by group",
+            "Abandoned (% of eligible)",
+            ValueFormat::Percent,
+            both(summary, baseline, |s, b| by_group(s, Quantity::AbandonedShare, true, b)),
+        ),
+        spec(
+            "chart-organisations",
+            "Organisations: spread and sustainability",
+            "Organisations (% of all)",
+            ValueFormat::Percent,
+            both(summary, baseline, organisations),
+        ),
     ];
     if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
         let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
@@ -167,9 +193,20 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
         relative_chart.y_min_zero = false;
         out.push(relative_chart);
     }
-    out.push(spec("chart-events", "Adverse events avoided, by group", "Events avoided per 1,000 eligible per month",
-        ValueFormat::Number { decimals: 2 }, both(summary, baseline, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b))));
-    out.push(spec("chart-cost", "Costs per month, all groups", "GBP per month", ValueFormat::Currency, both(summary, baseline, costs)));
+    out.push(spec(
+        "chart-events",
+        "Adverse events avoided, by group",
+        "Events avoided per 1,000 eligible per month",
+        ValueFormat::Number { decimals: 2 },
+        both(summary, baseline, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b)),
+    ));
+    out.push(spec(
+        "chart-cost",
+        "Costs per month, all groups",
+        "GBP per month",
+        ValueFormat::Currency,
+        both(summary, baseline, costs),
+    ));
     out
 }
 
@@ -189,8 +226,19 @@ mod tests {
         let s = summary("heart-monitoring");
         let specs = charts(&s, None, true);
         let ids: Vec<&str> = specs.iter().map(|c| c.id.as_str()).collect();
-        assert_eq!(ids, ["chart-uptake", "chart-active", "chart-abandoned", "chart-organisations", "chart-equity-absolute",
-            "chart-equity-relative", "chart-events", "chart-cost"]);
+        assert_eq!(
+            ids,
+            [
+                "chart-uptake",
+                "chart-active",
+                "chart-abandoned",
+                "chart-organisations",
+                "chart-equity-absolute",
+                "chart-equity-relative",
+                "chart-events",
+                "chart-cost"
+            ]
+        );
         let uptake = &specs[0];
         assert_eq!(uptake.series.len(), 6, "five quintiles and all");
         assert_eq!(uptake.series[5].label, "All groups");
@@ -198,7 +246,10 @@ mod tests {
         assert_eq!(uptake.series[0].points[24].1.mean, s.months[24].groups[0].get(Quantity::EverAdoptedShare).mean);
         assert!(specs[4].title.contains("SII"));
         assert_eq!(uptake.series[5].colour, ALL_COLOUR);
-        assert!(uptake.series[..5].iter().all(|l| l.colour != ALL_COLOUR), "no group is drawn in the all-groups colour");
+        assert!(
+            uptake.series[..5].iter().all(|l| l.colour != ALL_COLOUR),
+            "no group is drawn in the all-groups colour"
+        );
     }
 
     #[test]

@@ -56,7 +56,8 @@ async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it
     let access = input(&document, "group-groups-list-0-access");
     assert_eq!(access.value(), "1.5", "what the user typed stays in the field");
     assert_eq!(access.get_attribute("aria-invalid").as_deref(), Some("true"));
-    let message = access.parent_element().unwrap().query_selector(".field-error").unwrap().expect("a message at the field");
+    let message =
+        access.parent_element().unwrap().query_selector(".field-error").unwrap().expect("a message at the field");
     assert_eq!(message.text_content().unwrap(), "groups.list.0.access: 1.5 is out of range; allowed 0 to 1");
     type_into(&access, "0.6");
     turns().await;

@@ -8,7 +8,9 @@ use std::time::Duration;
 use rollout_lab::charts::{canvas_png_data_url, Chart, ChartProps, ChartSeries, ChartSpec, Estimate, ValueFormat};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{CanvasRenderingContext2d, Element, HtmlCanvasElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit};
+use web_sys::{
+    CanvasRenderingContext2d, Element, HtmlCanvasElement, KeyboardEvent, KeyboardEventInit, MouseEvent, MouseEventInit,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -79,7 +81,11 @@ async fn draws_two_series_with_bands_and_a_full_table() {
     // (The figure keeps the browser's default side margins here: no page stylesheet.)
     let css_width = f64::from(canvas.client_width());
     assert!(css_width >= 600.0, "canvas fills its figure: {css_width} CSS px");
-    assert!((f64::from(canvas.width()) - css_width * ratio).abs() <= 2.0, "canvas is CSS width × DPR: {}", canvas.width());
+    assert!(
+        (f64::from(canvas.width()) - css_width * ratio).abs() <= 2.0,
+        "canvas is CSS width × DPR: {}",
+        canvas.width()
+    );
     let css_height = rollout_lab::charts::model::chart_css_height(css_width, 1.0);
     assert_eq!(f64::from(canvas.client_height()), css_height);
 
@@ -89,7 +95,10 @@ async fn draws_two_series_with_bands_and_a_full_table() {
     let blue = pixels.chunks_exact(4).filter(|p| p[..3] == BLUE && p[3] == 255).count();
     let orange = pixels.chunks_exact(4).filter(|p| p[..3] == ORANGE && p[3] == 255).count();
     // The band: 20% of a series colour over white, and lighter than any line.
-    let band = pixels.chunks_exact(4).filter(|p| p[0] > 190 && p[0] < 215 && p[2] > 230 && p[2] < 250 && p[1] > 215 && p[1] < 235).count();
+    let band = pixels
+        .chunks_exact(4)
+        .filter(|p| p[0] > 190 && p[0] < 215 && p[2] > 230 && p[2] < 250 && p[1] > 215 && p[1] < 235)
+        .count();
     assert!(non_white > 5_000, "hardly anything drawn: {non_white} non-white pixels");
     assert!(blue > 300, "the first series line is missing: {blue} blue pixels");
     assert!(orange > 100, "the dashed baseline is missing: {orange} orange pixels");
@@ -104,7 +113,13 @@ async fn draws_two_series_with_bands_and_a_full_table() {
     assert!(host.query_selector("#chart-two-figure figcaption").unwrap().is_some());
     assert!(canvas.get_attribute("aria-label").unwrap().contains("2 series: With the programme, Baseline (dashed)"));
     assert_eq!(canvas.get_attribute("tabindex").as_deref(), Some("0"));
-    let csv = host.query_selector("textarea.chart-csv").unwrap().unwrap().dyn_into::<web_sys::HtmlTextAreaElement>().unwrap().value();
+    let csv = host
+        .query_selector("textarea.chart-csv")
+        .unwrap()
+        .unwrap()
+        .dyn_into::<web_sys::HtmlTextAreaElement>()
+        .unwrap()
+        .value();
     assert_eq!(csv.lines().count(), 26, "header and every month");
 
     let png = canvas_png_data_url("chart-two").expect("a PNG of the canvas");
@@ -138,7 +153,11 @@ async fn hover_and_arrow_keys_read_out_values() {
     };
     key("ArrowLeft");
     settle().await;
-    assert!(text(&host, ".chart-readout").starts_with("Month 23 \u{2014} With the programme: "), "{}", text(&host, ".chart-readout"));
+    assert!(
+        text(&host, ".chart-readout").starts_with("Month 23 \u{2014} With the programme: "),
+        "{}",
+        text(&host, ".chart-readout")
+    );
     key("Home");
     settle().await;
     assert!(text(&host, ".chart-readout").starts_with("Month 0 \u{2014}"), "{}", text(&host, ".chart-readout"));

@@ -12,7 +12,8 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&text.into());
     let options = BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| "the browser could not make the file".to_string())?;
+    let blob = Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| "the browser could not make the file".to_string())?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| "the browser could not make the file".to_string())?;
     let result = download_url(name, &url);
     let _ = Url::revoke_object_url(&url);
@@ -55,5 +56,9 @@ pub fn slug(name: &str) -> String {
         }
     }
     let trimmed = out.trim_end_matches('-');
-    if trimmed.is_empty() { "scenario".to_string() } else { trimmed.to_string() }
+    if trimmed.is_empty() {
+        "scenario".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }

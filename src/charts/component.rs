@@ -10,7 +10,8 @@ use yew::prelude::*;
 
 use super::draw::draw;
 use super::model::{
-    copy_text, describe, format_x, nearest_index, readout, series_css, shown_rows, table, x_values, ChartSpec, Delimiter, PlotLayout,
+    copy_text, describe, format_x, nearest_index, readout, series_css, shown_rows, table, x_values, ChartSpec,
+    Delimiter, PlotLayout,
 };
 
 #[derive(Properties, PartialEq)]
@@ -85,7 +86,8 @@ pub fn chart(props: &ChartProps) -> Html {
         });
     }
     {
-        let (canvas_ref, layout, error, drawn, current) = (canvas_ref.clone(), layout.clone(), error.clone(), drawn.clone(), current.clone());
+        let (canvas_ref, layout, error, drawn, current) =
+            (canvas_ref.clone(), layout.clone(), error.clone(), drawn.clone(), current.clone());
         use_effect_with((), move |_| {
             let watch = canvas_ref.cast::<HtmlCanvasElement>().and_then(|canvas| {
                 let target = canvas.parent_element()?;
@@ -178,7 +180,10 @@ pub fn chart(props: &ChartProps) -> Html {
                         let _ = t.focus();
                         t.select();
                     }
-                    status.set(Some("Could not copy automatically: the text below is selected, press Ctrl+C (\u{2318}C on a Mac).".into()));
+                    status.set(Some(
+                        "Could not copy automatically: the text below is selected, press Ctrl+C (\u{2318}C on a Mac)."
+                            .into(),
+                    ));
                 }
             };
             let Some(window) = web_sys::window() else { return };
@@ -189,7 +194,9 @@ pub fn chart(props: &ChartProps) -> Html {
             }
             let ok = {
                 let status = status.clone();
-                Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| status.set(Some("Copied. Paste it into a spreadsheet.".into())))
+                Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| {
+                    status.set(Some("Copied. Paste it into a spreadsheet.".into()))
+                })
             };
             let failed = Closure::<dyn FnMut(JsValue)>::new(move |_: JsValue| fallback());
             let _ = clipboard.write_text(&csv).then2(&ok, &failed);
@@ -230,7 +237,10 @@ pub fn chart(props: &ChartProps) -> Html {
     };
     let readout_text = match hovered {
         Some(i) => readout(&spec, xs[i]),
-        None => format!("Point at the chart, or select it and use the arrow keys, to read values for each {}.", spec.x_label.to_lowercase()),
+        None => format!(
+            "Point at the chart, or select it and use the arrow keys, to read values for each {}.",
+            spec.x_label.to_lowercase()
+        ),
     };
 
     let (headers, rows) = (&derived.headers, &derived.rows);

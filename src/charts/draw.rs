@@ -28,7 +28,11 @@ const BAND_ALPHA: f64 = 0.2;
 /// The window's device pixel ratio, within 1..=4 (1 outside a browser or if unknown).
 pub fn device_pixel_ratio() -> f64 {
     let r = web_sys::window().map(|w| w.device_pixel_ratio()).unwrap_or(1.0);
-    if r.is_finite() { r.clamp(1.0, 4.0) } else { 1.0 }
+    if r.is_finite() {
+        r.clamp(1.0, 4.0)
+    } else {
+        1.0
+    }
 }
 
 /// A linear f64 axis whose ticks are exactly the ones [`x_axis`] / [`y_axis`] chose (plotters' own
@@ -91,7 +95,12 @@ pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<
 }
 
 /// Draws on an already-sized canvas area; `ratio` is canvas pixels per CSS pixel.
-fn draw_on(root: &DrawingArea<CanvasBackend, Shift>, spec: &ChartSpec, ratio: f64, scale: f64) -> Result<PlotLayout, String> {
+fn draw_on(
+    root: &DrawingArea<CanvasBackend, Shift>,
+    spec: &ChartSpec,
+    ratio: f64,
+    scale: f64,
+) -> Result<PlotLayout, String> {
     // Lengths: `len` for layout (density only), `big` for type and strokes (density × text scale).
     let len = |css: f64| (css * ratio).round().max(1.0) as i32;
     let big = |css: f64| (css * ratio * scale).round().max(1.0) as i32;
@@ -128,18 +137,24 @@ fn draw_on(root: &DrawingArea<CanvasBackend, Shift>, spec: &ChartSpec, ratio: f6
             let stroke = big(3.0);
             if s.show_band {
                 let half = (f64::from(line_h) * 0.3).round() as i32;
-                legend.draw(&Rectangle::new([(x, cy - half), (x + sample, cy + half)], colour.mix(BAND_ALPHA).filled())).map_err(err)?;
+                legend
+                    .draw(&Rectangle::new([(x, cy - half), (x + sample, cy + half)], colour.mix(BAND_ALPHA).filled()))
+                    .map_err(err)?;
             }
             if s.dashed {
                 let dash = big(8.0);
                 let mut dx = 0;
                 while dx < sample {
                     let end = (dx + dash).min(sample);
-                    legend.draw(&PathElement::new(vec![(x + dx, cy), (x + end, cy)], colour.stroke_width(stroke as u32))).map_err(err)?;
+                    legend
+                        .draw(&PathElement::new(vec![(x + dx, cy), (x + end, cy)], colour.stroke_width(stroke as u32)))
+                        .map_err(err)?;
                     dx += dash + big(5.0);
                 }
             } else {
-                legend.draw(&PathElement::new(vec![(x, cy), (x + sample, cy)], colour.stroke_width(stroke as u32))).map_err(err)?;
+                legend
+                    .draw(&PathElement::new(vec![(x, cy), (x + sample, cy)], colour.stroke_width(stroke as u32)))
+                    .map_err(err)?;
             }
             let text = legend_font.pos(Pos::new(HPos::Left, VPos::Center));
             legend.draw_text(&s.label, &text, (x + sample + sample_gap, cy)).map_err(err)?;
@@ -200,19 +215,24 @@ fn draw_on(root: &DrawingArea<CanvasBackend, Shift>, spec: &ChartSpec, ratio: f6
     // Bands first, so every line sits on top of every band.
     for s in spec.series.iter().filter(|s| s.show_band) {
         let (cr, cg, cb) = series_rgb(s.colour);
-        let pts: Vec<_> = s.points.iter().filter(|(x, e)| x.is_finite() && e.lo.is_finite() && e.hi.is_finite()).collect();
+        let pts: Vec<_> =
+            s.points.iter().filter(|(x, e)| x.is_finite() && e.lo.is_finite() && e.hi.is_finite()).collect();
         if pts.len() < 2 {
             continue;
         }
-        let outline: Vec<(f64, f64)> = pts.iter().map(|(x, e)| (*x, e.lo)).chain(pts.iter().rev().map(|(x, e)| (*x, e.hi))).collect();
-        chart.draw_series(std::iter::once(Polygon::new(outline, RGBColor(cr, cg, cb).mix(BAND_ALPHA).filled()))).map_err(err)?;
+        let outline: Vec<(f64, f64)> =
+            pts.iter().map(|(x, e)| (*x, e.lo)).chain(pts.iter().rev().map(|(x, e)| (*x, e.hi))).collect();
+        chart
+            .draw_series(std::iter::once(Polygon::new(outline, RGBColor(cr, cg, cb).mix(BAND_ALPHA).filled())))
+            .map_err(err)?;
     }
     // Dashed baselines under the solid lines, then the solid lines in order.
     let stroke = big(3.0) as u32;
     for s in spec.series.iter().filter(|s| s.dashed).chain(spec.series.iter().filter(|s| !s.dashed)) {
         let (cr, cg, cb) = series_rgb(s.colour);
         let colour = RGBColor(cr, cg, cb);
-        let pts: Vec<(f64, f64)> = s.points.iter().filter(|(x, e)| x.is_finite() && e.mean.is_finite()).map(|(x, e)| (*x, e.mean)).collect();
+        let pts: Vec<(f64, f64)> =
+            s.points.iter().filter(|(x, e)| x.is_finite() && e.mean.is_finite()).map(|(x, e)| (*x, e.mean)).collect();
         if pts.is_empty() {
             continue;
         }
@@ -226,7 +246,13 @@ fn draw_on(root: &DrawingArea<CanvasBackend, Shift>, spec: &ChartSpec, ratio: f6
 
     let (left, top) = chart.backend_coord(&(xa.min, ya.max));
     let (right, bottom) = chart.backend_coord(&(xa.max, ya.min));
-    Ok(PlotLayout { ratio, px_x: (left, right), px_y: (top, bottom), x_range: (xa.min, xa.max), y_range: (ya.min, ya.max) })
+    Ok(PlotLayout {
+        ratio,
+        px_x: (left, right),
+        px_y: (top, bottom),
+        x_range: (xa.min, xa.max),
+        y_range: (ya.min, ya.max),
+    })
 }
 
 /// The canvas with DOM id `id` as a PNG `data:` URL (for "export PNG"); `None` if there is no such canvas.

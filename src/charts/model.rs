@@ -291,7 +291,8 @@ pub fn y_axis(spec: &ChartSpec, target: usize) -> Axis {
     let values = spec.series.iter().flat_map(|s| {
         s.points.iter().flat_map(move |(_, e)| if s.show_band { vec![e.mean, e.lo, e.hi] } else { vec![e.mean] })
     });
-    let (lo, hi) = values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
+    let (lo, hi) =
+        values.filter(|v| v.is_finite()).fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(v), b.max(v)));
     if lo > hi {
         return nice_axis(0.0, 1.0, target, true);
     }
@@ -317,7 +318,11 @@ pub fn x_axis(spec: &ChartSpec, target: usize) -> Axis {
         years * 12.0
     } else {
         let s = nice_step(span, target);
-        if integral { s.max(1.0) } else { s }
+        if integral {
+            s.max(1.0)
+        } else {
+            s
+        }
     };
     let first = (min / step - 1e-9).ceil() * step;
     let ticks = if first <= max { ticks_between(first, max, step) } else { vec![min] };
@@ -326,7 +331,8 @@ pub fn x_axis(spec: &ChartSpec, target: usize) -> Axis {
 
 /// Every distinct x value over all series, ascending (NaN dropped).
 pub fn x_values(spec: &ChartSpec) -> Vec<f64> {
-    let mut xs: Vec<f64> = spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).filter(|x| x.is_finite()).collect();
+    let mut xs: Vec<f64> =
+        spec.series.iter().flat_map(|s| s.points.iter().map(|p| p.0)).filter(|x| x.is_finite()).collect();
     xs.sort_by(f64::total_cmp);
     xs.dedup();
     xs
@@ -473,7 +479,9 @@ pub fn shown_rows(xs: &[f64]) -> Vec<usize> {
     }
     let integral = xs.iter().all(|x| (x - x.round()).abs() < 1e-9);
     let mut rows: Vec<usize> = (0..xs.len())
-        .filter(|&i| i == 0 || i == xs.len() - 1 || if integral { (xs[i].round() as i64) % 12 == 0 } else { i % 12 == 0 })
+        .filter(|&i| {
+            i == 0 || i == xs.len() - 1 || if integral { (xs[i].round() as i64) % 12 == 0 } else { i % 12 == 0 }
+        })
         .collect();
     rows.dedup();
     rows
@@ -565,7 +573,9 @@ mod tests {
         let series = |label: &str, colour, k: f64, dashed| ChartSeries {
             label: label.into(),
             colour,
-            points: (0..n).map(|m| (m as f64, est(k * m as f64 / 100.0, k * m as f64 / 100.0 * 0.9, k * m as f64 / 100.0 * 1.1))).collect(),
+            points: (0..n)
+                .map(|m| (m as f64, est(k * m as f64 / 100.0, k * m as f64 / 100.0 * 0.9, k * m as f64 / 100.0 * 1.1)))
+                .collect(),
             dashed,
             show_band: true,
         };
@@ -599,7 +609,10 @@ mod tests {
     #[test]
     fn formats_estimates_with_intervals() {
         assert_eq!(ValueFormat::Percent.format_estimate(&est(0.123, 0.118, 0.129)), "12.3% (11.8\u{2013}12.9%)");
-        assert_eq!(ValueFormat::Currency.format_estimate(&est(1200.0, 1100.0, 1300.0)), "£1,200 (£1,100\u{2013}£1,300)");
+        assert_eq!(
+            ValueFormat::Currency.format_estimate(&est(1200.0, 1100.0, 1300.0)),
+            "£1,200 (£1,100\u{2013}£1,300)"
+        );
         assert_eq!(ValueFormat::Number { decimals: 1 }.format_estimate(&est(4.2, 3.9, 4.5)), "4.2 (3.9\u{2013}4.5)");
         // One replicate: the interval is the value, so just the value.
         assert_eq!(ValueFormat::Percent.format_estimate(&est(0.5, 0.5, 0.5)), "50.0%");
@@ -686,7 +699,8 @@ mod tests {
 
     #[test]
     fn layout_inverts_the_plotters_mapping() {
-        let l = PlotLayout { ratio: 2.0, px_x: (100, 1100), px_y: (20, 520), x_range: (0.0, 120.0), y_range: (0.0, 0.5) };
+        let l =
+            PlotLayout { ratio: 2.0, px_x: (100, 1100), px_y: (20, 520), x_range: (0.0, 120.0), y_range: (0.0, 0.5) };
         assert_eq!(l.x_at(100.0), 0.0);
         assert_eq!(l.x_at(1100.0), 120.0);
         assert_eq!(l.x_at(600.0), 60.0);

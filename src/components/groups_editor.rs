@@ -34,7 +34,9 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
     let dispatch = props.dispatch.clone();
     let on_ordered = {
         let dispatch = dispatch.clone();
-        Callback::from(move |e: Event| dispatch.emit(Action::SetOrdered(e.target_unchecked_into::<HtmlInputElement>().checked())))
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SetOrdered(e.target_unchecked_into::<HtmlInputElement>().checked()))
+        })
     };
     let add = {
         let dispatch = dispatch.clone();

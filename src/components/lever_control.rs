@@ -60,7 +60,9 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         }
         Control::Toggle => {
             let checked = current.and_then(Value::as_bool).unwrap_or(false);
-            let on_toggle = Callback::from(move |e: Event| set(e.target_unchecked_into::<HtmlInputElement>().checked().to_string()));
+            let on_toggle = Callback::from(move |e: Event| {
+                set(e.target_unchecked_into::<HtmlInputElement>().checked().to_string())
+            });
             html! { <div class="lever-inputs"><input id={id.clone()} type="checkbox" {checked} onchange={on_toggle} aria-describedby={described} /></div> }
         }
         Control::Complexity => {

@@ -25,7 +25,9 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
     let rows: &[OutcomeSummary] = &props.summary.outcomes;
     let Some(all) = rows.last() else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
-    let money = |e: &Option<Estimate>| e.map(|e| ValueFormat::Currency.format(e.mean)).unwrap_or_else(|| "not applicable".into());
+    let money = |e: &Option<Estimate>| {
+        e.map(|e| ValueFormat::Currency.format(e.mean)).unwrap_or_else(|| "not applicable".into())
+    };
     html! {
         <section class="outcomes" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">{ format!("NASSS outcomes at month {months}") }</h2>

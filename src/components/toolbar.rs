@@ -45,7 +45,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         }
     };
     let export_csv = {
-        let (summary, report, file) = (state.summary.clone(), report.clone(), format!("{name}-seed{}.csv", state.scenario.seed));
+        let (summary, report, file) =
+            (state.summary.clone(), report.clone(), format!("{name}-seed{}.csv", state.scenario.seed));
         Callback::from(move |_| {
             if let Some(summary) = &summary {
                 report(files::download_text(&file, "text/csv", &rollout_engine::output::to_csv(summary)));
@@ -76,10 +77,14 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             let dispatch = dispatch.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let name = file.name();
-                let opened = files::read_text(&file).await.and_then(|text| Scenario::from_json(&text).map_err(|e| e.to_string()));
+                let opened = files::read_text(&file)
+                    .await
+                    .and_then(|text| Scenario::from_json(&text).map_err(|e| e.to_string()));
                 dispatch.emit(match opened {
                     Ok(scenario) => Action::LoadScenario { scenario: Box::new(scenario), notice: None },
-                    Err(e) => Action::ShowNotice(format!("{name} could not be opened: {e}. Your current scenario is kept.")),
+                    Err(e) => {
+                        Action::ShowNotice(format!("{name} could not be opened: {e}. Your current scenario is kept."))
+                    }
                 });
             });
         })

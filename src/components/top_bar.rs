@@ -21,7 +21,9 @@ pub fn top_bar(props: &TopBarProps) -> Html {
     let state = &props.state;
     let on_preset = {
         let dispatch = props.dispatch.clone();
-        Callback::from(move |e: Event| dispatch.emit(Action::SelectPreset(e.target_unchecked_into::<HtmlSelectElement>().value())))
+        Callback::from(move |e: Event| {
+            dispatch.emit(Action::SelectPreset(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        })
     };
     let on_large = {
         let dispatch = props.dispatch.clone();

@@ -57,7 +57,14 @@ impl Scheduler {
     /// A scheduler for `workers` workers (at least one).
     pub fn new(workers: usize) -> Scheduler {
         assert!(workers > 0, "a pool needs at least one worker");
-        Scheduler { generation: 0, run_id: None, queue: VecDeque::new(), busy: vec![None; workers], received: Vec::new(), delivered: 0 }
+        Scheduler {
+            generation: 0,
+            run_id: None,
+            queue: VecDeque::new(),
+            busy: vec![None; workers],
+            received: Vec::new(),
+            delivered: 0,
+        }
     }
 
     /// Number of workers.
@@ -238,11 +245,20 @@ mod tests {
             let mut delivered: Vec<(u64, u32)> = Vec::new();
             let mut run_id = 0u64;
             let mut replicates = 0u32;
-            let send = |list: Vec<Dispatch>, run: u64, start: usize, replicates: u32, in_flight: &mut Vec<Option<(u64, u32, usize)>>, sent: &mut std::collections::HashSet<(usize, u32)>| {
+            let send = |list: Vec<Dispatch>,
+                        run: u64,
+                        start: usize,
+                        replicates: u32,
+                        in_flight: &mut Vec<Option<(u64, u32, usize)>>,
+                        sent: &mut std::collections::HashSet<(usize, u32)>| {
                 for job in list {
                     assert!(in_flight[job.worker].is_none(), "case {case}: worker {} got a second job", job.worker);
                     assert!(job.replicate < replicates, "case {case}: replicate out of range");
-                    assert!(sent.insert((start, job.replicate)), "case {case}: replicate {} of run {run} sent twice", job.replicate);
+                    assert!(
+                        sent.insert((start, job.replicate)),
+                        "case {case}: replicate {} of run {run} sent twice",
+                        job.replicate
+                    );
                     in_flight[job.worker] = Some((run, job.replicate, start));
                 }
             };

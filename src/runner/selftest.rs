@@ -288,7 +288,12 @@ mod tests {
     fn the_selftest_scenario_is_the_valid_default_preset_at_10000_agents_and_20_replicates() {
         let s = selftest_scenario();
         assert_eq!((s.agents, s.months, s.replicates), (10_000, 120, 20));
-        assert_eq!(s, { let mut d = presets::preset("heart-monitoring").unwrap().scenario; d.agents = 10_000; d.replicates = 20; d });
+        assert_eq!(s, {
+            let mut d = presets::preset("heart-monitoring").unwrap().scenario;
+            d.agents = 10_000;
+            d.replicates = 20;
+            d
+        });
         s.validate().unwrap();
         cancel_scenario().validate().unwrap();
     }

@@ -5,9 +5,9 @@ mod action;
 mod groups;
 mod reduce;
 
+pub use self::baseline_view::differences;
 pub use action::Action;
 pub use reduce::reduce;
-pub use self::baseline_view::differences;
 
 mod baseline_view;
 
@@ -114,7 +114,10 @@ impl AppState {
 
 /// The preset a scenario is exactly equal to, or [`CUSTOM`].
 pub fn preset_matching(scenario: &Scenario) -> String {
-    presets::all().into_iter().find(|p| p.scenario == *scenario).map_or_else(|| CUSTOM.to_string(), |p| p.name.to_string())
+    presets::all()
+        .into_iter()
+        .find(|p| p.scenario == *scenario)
+        .map_or_else(|| CUSTOM.to_string(), |p| p.name.to_string())
 }
 
 impl Default for AppState {

@@ -104,7 +104,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ShowNotice(message) => next.notice = Some(message),
         Action::PinBaseline => {
             if let (true, Some(summary)) = (state.complete(), state.summary.clone()) {
-                next.baseline = Some(Rc::new(Baseline { scenario: state.scenario.clone(), results: state.results.clone(), summary }));
+                next.baseline = Some(Rc::new(Baseline {
+                    scenario: state.scenario.clone(),
+                    results: state.results.clone(),
+                    summary,
+                }));
             }
         }
         Action::ClearBaseline => next.baseline = None,
@@ -186,24 +190,35 @@ mod tests {
         let state = small();
         let old_run = state.run_id;
         let moved = set(&state, "levers.support.level", "0.9");
-        let stale = reduce(&moved, Action::ReplicateArrived { run_id: old_run, result: run_replicate(&state.scenario, 0) });
+        let stale =
+            reduce(&moved, Action::ReplicateArrived { run_id: old_run, result: run_replicate(&state.scenario, 0) });
         assert!(stale.results.is_empty() && stale.summary.is_none());
         let mut current = moved.clone();
         for r in 0..3 {
-            current = reduce(&current, Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, r) });
+            current = reduce(
+                &current,
+                Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, r) },
+            );
             assert_eq!(current.summary.as_ref().unwrap().replicates as usize, if r == 2 { 3 } else { r as usize + 1 });
         }
         assert!(current.complete());
-        let twice = reduce(&current, Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, 2) });
+        let twice = reduce(
+            &current,
+            Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, 2) },
+        );
         assert_eq!(twice.results.len(), 3, "a replicate counts once");
-        let expected = summarise(&moved.scenario, &(0..3).map(|r| run_replicate(&moved.scenario, r)).collect::<Vec<_>>());
+        let expected =
+            summarise(&moved.scenario, &(0..3).map(|r| run_replicate(&moved.scenario, r)).collect::<Vec<_>>());
         assert_eq!(*current.summary.unwrap(), expected);
     }
 
     #[test]
     fn the_old_summary_stays_until_the_new_run_answers() {
         let mut state = small();
-        state = reduce(&state, Action::ReplicateArrived { run_id: state.run_id, result: run_replicate(&state.scenario, 0) });
+        state = reduce(
+            &state,
+            Action::ReplicateArrived { run_id: state.run_id, result: run_replicate(&state.scenario, 0) },
+        );
         let shown = state.summary.clone();
         let moved = set(&state, "diffusion.innovation", "1.5");
         assert_eq!(moved.summary, shown);
@@ -216,7 +231,8 @@ mod tests {
         let added = reduce(&state, Action::AddGroup);
         assert_eq!(added.scenario.groups.list.len(), 6);
         assert_eq!(added.scenario.groups.list[5].name, "Group 6");
-        let aimed = reduce(&added, Action::SetTargets { lever: "levers.support".into(), groups: vec!["Group 6".into()] });
+        let aimed =
+            reduce(&added, Action::SetTargets { lever: "levers.support".into(), groups: vec!["Group 6".into()] });
         let renamed = reduce(&aimed, Action::RenameGroup { index: 5, name: "Carers".into() });
         assert_eq!(renamed.scenario.levers.support.groups, vec!["Carers".to_string()]);
         let clash = reduce(&renamed, Action::RenameGroup { index: 5, name: "Q2".into() });
@@ -244,7 +260,9 @@ mod tests {
         assert_eq!(opened.scenario, s);
         assert_eq!(opened.preset, super::super::CUSTOM);
         assert!(opened.notice.is_none());
-        let preset = AppState::from_fragment(&rollout_engine::link::encode(&rollout_engine::presets::preset("bass").unwrap().scenario));
+        let preset = AppState::from_fragment(&rollout_engine::link::encode(
+            &rollout_engine::presets::preset("bass").unwrap().scenario,
+        ));
         assert_eq!(preset.preset, "bass");
         for bad in ["#hello", "#s1.AAAA", "#s9.AAAA"] {
             let state = AppState::from_fragment(bad);

@@ -15,7 +15,16 @@ async fn wait_for_complete_run(session: &Session) {
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_default_scenario_loads_with_charts_and_the_engines_numbers() {
     let session = Session::open("/").await;
-    for id in ["chart-uptake", "chart-active", "chart-abandoned", "chart-organisations", "chart-equity-absolute", "chart-equity-relative", "chart-events", "chart-cost"] {
+    for id in [
+        "chart-uptake",
+        "chart-active",
+        "chart-abandoned",
+        "chart-organisations",
+        "chart-equity-absolute",
+        "chart-equity-relative",
+        "chart-events",
+        "chart-cost",
+    ] {
         let canvas = session.wait_for(&format!("canvas#{id}")).await;
         let width: u32 = canvas.attr("width").await.unwrap().unwrap_or_default().parse().unwrap_or(0);
         assert!(width >= 320, "{id} was not drawn (canvas width {width})");
@@ -29,7 +38,11 @@ async fn the_default_scenario_loads_with_charts_and_the_engines_numbers() {
     assert_eq!(session.text("#outcome-spread dd").await, percent(&all.spread));
     assert_eq!(session.text("h1").await, "Rollout Lab");
     let shot = session.screenshot("first-page").await;
-    assert!(std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false), "empty screenshot at {}", shot.display());
+    assert!(
+        std::fs::metadata(&shot).map(|m| m.len() > 10_000).unwrap_or(false),
+        "empty screenshot at {}",
+        shot.display()
+    );
     session.finish().await;
 }
 
@@ -54,7 +67,9 @@ async fn adding_a_group_adds_it_to_the_charts() {
     session.wait_for("#add-group").await.click().await.unwrap();
     wait_for_complete_run(&session).await;
     session.wait_for_text("#outcomes-table tbody tr:nth-child(6) th", "Group 6").await;
-    let headers = session.js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');").await;
+    let headers = session
+        .js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');")
+        .await;
     assert!(headers.as_str().unwrap_or("").contains("Group 6"), "the uptake chart's table has no Group 6: {headers}");
     session.finish().await;
 }
@@ -79,7 +94,8 @@ async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
     wait_for_complete_run(&session).await;
     session.wait_for("canvas#chart-cost").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let overflow = session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    let overflow =
+        session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     let culprits = session.js("return [...document.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)\
         .slice(0, 10).map(e => e.tagName + '.' + e.className + ' ' + e.scrollWidth + '/' + e.clientWidth).join(', ');").await;
     assert_eq!(overflow.as_i64(), Some(0), "the page scrolls sideways by {overflow} px: {culprits}");
@@ -87,7 +103,8 @@ async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
     session.wait_for("#large-text").await.click().await.unwrap();
     session.wait_for(".app.large").await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let overflow = session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    let overflow =
+        session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     assert_eq!(overflow.as_i64(), Some(0), "in large text the page scrolls sideways by {overflow} px");
     session.screenshot("tour-large").await;
     session.finish().await;

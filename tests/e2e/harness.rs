@@ -11,12 +11,20 @@ async fn console_errors_are_caught_from_the_page_and_from_workers() {
     assert!(session.console_errors().await.is_empty(), "the page should start clean");
     session.js("console.error('e2e-probe: page error'); return null;").await;
     session.js("setTimeout(() => { throw new Error('e2e-probe: uncaught'); }, 0); return null;").await;
-    session.js("new Worker(URL.createObjectURL(new Blob([\"console.error('e2e-probe: worker error')\"]))); return null;").await;
+    session
+        .js("new Worker(URL.createObjectURL(new Blob([\"console.error('e2e-probe: worker error')\"]))); return null;")
+        .await;
     tokio::time::sleep(std::time::Duration::from_millis(500)).await;
     let errors = session.console_errors().await;
-    assert!(errors.iter().any(|e| e.contains("e2e-probe: worker error")), "a Web Worker's console.error was not captured: {errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("e2e-probe: worker error")),
+        "a Web Worker's console.error was not captured: {errors:?}"
+    );
     assert!(errors.iter().any(|e| e.contains("e2e-probe: page error")), "console.error was not captured: {errors:?}");
-    assert!(errors.iter().any(|e| e.contains("e2e-probe: uncaught")), "an uncaught exception was not captured: {errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("e2e-probe: uncaught")),
+        "an uncaught exception was not captured: {errors:?}"
+    );
     let result = tokio::spawn(async move { session.finish().await }).await;
     assert!(result.is_err(), "finish() must fail a test whose page logged console errors");
 }

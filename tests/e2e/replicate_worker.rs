@@ -55,8 +55,10 @@ fn first_difference(a: &str, b: &str) -> String {
 async fn the_worker_pool_gives_the_native_bytes_and_drops_cancelled_runs() {
     let session = Session::open("/?selftest=pool").await;
     let csv = wait_for_report(&session, "pool-selftest-csv").await;
-    let timing: Value = serde_json::from_str(&wait_for_report(&session, "pool-selftest-timing").await).expect("timing is JSON");
-    let cancel: Value = serde_json::from_str(&wait_for_report(&session, "pool-selftest-cancel").await).expect("cancel report is JSON");
+    let timing: Value =
+        serde_json::from_str(&wait_for_report(&session, "pool-selftest-timing").await).expect("timing is JSON");
+    let cancel: Value =
+        serde_json::from_str(&wait_for_report(&session, "pool-selftest-cancel").await).expect("cancel report is JSON");
 
     // Natively, after the browser has finished (so the two do not compete for the cores).
     let scenario = selftest_scenario();
@@ -65,22 +67,39 @@ async fn the_worker_pool_gives_the_native_bytes_and_drops_cancelled_runs() {
     let native_ms = started.elapsed().as_secs_f64() * 1000.0 / f64::from(scenario.replicates);
     let native_csv = summary_csv(&scenario, &results);
 
-    assert!(csv == native_csv, "e2e: the pool's CSV differs from the native one at {}", first_difference(&csv, &native_csv));
-    assert_eq!(timing["cold_csv_equals_warm_csv"], true, "two runs of the same scenario differ in the browser: {timing}");
+    assert!(
+        csv == native_csv,
+        "e2e: the pool's CSV differs from the native one at {}",
+        first_difference(&csv, &native_csv)
+    );
+    assert_eq!(
+        timing["cold_csv_equals_warm_csv"], true,
+        "two runs of the same scenario differ in the browser: {timing}"
+    );
     assert_eq!(timing["replicates"], 20);
     assert_eq!(cancel["run3_delivered_before_cancel"], 3, "{cancel}");
     assert_eq!(cancel["stale_delivered_after_cancel"], 0, "answers of a cancelled run were delivered: {cancel}");
     assert_eq!(cancel["run4_replicates_sorted"], serde_json::json!([0, 1, 2, 3, 4, 5]), "{cancel}");
 
     let wasm_ms = timing["warm"]["compute_ms_mean"].as_f64().unwrap_or(f64::NAN);
-    println!("pool self-test ({} workers; {} agents x {} months x {} replicates):", timing["workers"], timing["agents"], timing["months"], timing["replicates"]);
+    println!(
+        "pool self-test ({} workers; {} agents x {} months x {} replicates):",
+        timing["workers"], timing["agents"], timing["months"], timing["replicates"]
+    );
     for phase in ["cold", "warm"] {
         let t = &timing[phase];
-        println!("  {phase}: first response {:.0} ms, all {:.0} ms after start; engine {:.1} ms per replicate in a worker",
-            t["first_ms"].as_f64().unwrap_or(f64::NAN), t["all_ms"].as_f64().unwrap_or(f64::NAN), t["compute_ms_mean"].as_f64().unwrap_or(f64::NAN));
+        println!(
+            "  {phase}: first response {:.0} ms, all {:.0} ms after start; engine {:.1} ms per replicate in a worker",
+            t["first_ms"].as_f64().unwrap_or(f64::NAN),
+            t["all_ms"].as_f64().unwrap_or(f64::NAN),
+            t["compute_ms_mean"].as_f64().unwrap_or(f64::NAN)
+        );
     }
     println!("  summarise + CSV on the page: {:.0} ms", timing["summarise_and_csv_ms"].as_f64().unwrap_or(f64::NAN));
-    println!("  agent-months per second per worker: {:.3e}", timing["agent_months_per_second_per_worker"].as_f64().unwrap_or(f64::NAN));
+    println!(
+        "  agent-months per second per worker: {:.3e}",
+        timing["agent_months_per_second_per_worker"].as_f64().unwrap_or(f64::NAN)
+    );
     println!("  cancel check: {cancel}");
     println!("  native: {native_ms:.1} ms per replicate (one thread, this test process)");
     println!("wasm/native speed ratio: {:.2} (wasm time / native time per replicate)", wasm_ms / native_ms);

@@ -17,7 +17,8 @@ pub struct StaticServer {
 
 impl StaticServer {
     pub async fn start(root: &Path) -> StaticServer {
-        let listener = TcpListener::bind("127.0.0.1:0").await.expect("e2e: cannot bind a loopback port for the static server");
+        let listener =
+            TcpListener::bind("127.0.0.1:0").await.expect("e2e: cannot bind a loopback port for the static server");
         let base_url = format!("http://{}", listener.local_addr().expect("e2e: static server has no address"));
         let requests = Arc::new(Mutex::new(Vec::new()));
         let (root, log) = (root.to_path_buf(), requests.clone());

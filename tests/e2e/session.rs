@@ -103,7 +103,8 @@ impl Session {
             .await
             .unwrap_or_else(|e| panic!("e2e: chromedriver could not start Chromium: {e}"));
         let session_id = client.session_id().await.ok().flatten().expect("e2e: WebDriver session has no id");
-        let session = Session { client, server, driver, session_id, profile, log: Mutex::new(Vec::new()), closed: false };
+        let session =
+            Session { client, server, driver, session_id, profile, log: Mutex::new(Vec::new()), closed: false };
         session.goto(path).await;
         session
     }
@@ -120,7 +121,8 @@ impl Session {
 
     /// Waits until an element matching `css` exists, then returns it.
     pub async fn wait_for(&self, css: &str) -> Element {
-        match self.client.wait().at_most(TIMEOUT).every(Duration::from_millis(100)).for_element(Locator::Css(css)).await {
+        match self.client.wait().at_most(TIMEOUT).every(Duration::from_millis(100)).for_element(Locator::Css(css)).await
+        {
             Ok(element) => element,
             Err(e) => panic!("e2e: `{css}` did not appear within {TIMEOUT:?} ({e}){}", self.diagnostics().await),
         }
@@ -145,14 +147,20 @@ impl Session {
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        panic!("e2e: `{css}` never read {expected:?} within {TIMEOUT:?}; last text {last:?}{}", self.diagnostics().await);
+        panic!(
+            "e2e: `{css}` never read {expected:?} within {TIMEOUT:?}; last text {last:?}{}",
+            self.diagnostics().await
+        );
     }
 
     /// Types `text` into the field at `css` and commits it, as leaving the field does (a `change` event).
     pub async fn set_field(&self, css: &str, text: &str) {
         let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \
                       el.dispatchEvent(new Event('change', { bubbles: true })); return true;";
-        self.client.execute(script, vec![css.into(), text.into()]).await.unwrap_or_else(|e| panic!("e2e: cannot set {css}: {e}"));
+        self.client
+            .execute(script, vec![css.into(), text.into()])
+            .await
+            .unwrap_or_else(|e| panic!("e2e: cannot set {css}: {e}"));
     }
 
     /// Waits until all `replicates` of the page's current run have arrived.
@@ -168,11 +176,14 @@ impl Session {
     /// Every browser log entry so far (drains chromedriver's buffer into ours).
     pub async fn console_log(&self) -> Vec<LogEntry> {
         let (port, path) = (self.driver.port, format!("/session/{}/se/log", self.session_id));
-        let fetched = tokio::task::spawn_blocking(move || webdriver::request(port, "POST", &path, Some(&json!({ "type": "browser" }))))
-            .await
-            .expect("e2e: log request panicked")
-            .unwrap_or_else(|e| panic!("e2e: cannot read the browser log from chromedriver: {e}"));
-        let entries = fetched["value"].as_array().unwrap_or_else(|| panic!("e2e: unexpected browser log reply: {fetched}"));
+        let fetched = tokio::task::spawn_blocking(move || {
+            webdriver::request(port, "POST", &path, Some(&json!({ "type": "browser" })))
+        })
+        .await
+        .expect("e2e: log request panicked")
+        .unwrap_or_else(|e| panic!("e2e: cannot read the browser log from chromedriver: {e}"));
+        let entries =
+            fetched["value"].as_array().unwrap_or_else(|| panic!("e2e: unexpected browser log reply: {fetched}"));
         let mut log = self.log.lock().unwrap();
         log.extend(entries.iter().map(|e| LogEntry {
             level: e["level"].as_str().unwrap_or("").to_string(),
@@ -190,7 +201,8 @@ impl Session {
     pub async fn off_loopback_requests(&self) -> Vec<String> {
         let script = "return performance.getEntriesByType('resource').map(e => e.name)\
                       .concat([location.href]).filter(n => !n.startsWith(arguments[0]) && !n.startsWith('blob:') && !n.startsWith('data:'));";
-        let value = self.client.execute(script, vec![json!(self.server.base_url)]).await.expect("e2e: cannot list resources");
+        let value =
+            self.client.execute(script, vec![json!(self.server.base_url)]).await.expect("e2e: cannot list resources");
         serde_json::from_value(value).unwrap_or_default()
     }
 
@@ -205,7 +217,12 @@ impl Session {
     /// Fails on any console error or off-loopback request, then closes the browser. Call at the end of each test.
     pub async fn finish(mut self) {
         let errors = self.console_errors().await;
-        assert!(errors.is_empty(), "e2e: the page logged console errors:\n  {}{}", errors.join("\n  "), self.diagnostics().await);
+        assert!(
+            errors.is_empty(),
+            "e2e: the page logged console errors:\n  {}{}",
+            errors.join("\n  "),
+            self.diagnostics().await
+        );
         let outside = self.off_loopback_requests().await;
         assert!(outside.is_empty(), "e2e: the page fetched from outside loopback: {outside:?}");
         self.closed = true;
@@ -228,4 +245,3 @@ impl Drop for Session {
         let _ = std::fs::remove_dir_all(&self.profile);
     }
 }
-

@@ -95,7 +95,9 @@ async fn compare_mode_draws_the_baseline_and_the_differences() {
     session.wait_for_complete_run(8).await;
     let rows = session.js("return document.querySelectorAll('#differences-table tbody tr').length;").await;
     assert_eq!(rows.as_u64(), Some(6), "five quintiles and all");
-    let headers = session.js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');").await;
+    let headers = session
+        .js("return [...document.querySelectorAll('#chart-uptake-figure th')].map(t => t.textContent).join('|');")
+        .await;
     assert!(headers.as_str().unwrap_or("").contains("(baseline)"), "the chart has no baseline series: {headers}");
     session.screenshot("compare").await;
     session.wait_for("#clear-baseline").await.click().await.unwrap();
@@ -114,13 +116,20 @@ async fn the_exported_csv_equals_the_engines_and_a_scenario_file_round_trips() {
     session.wait_for("#export-json").await.click().await.unwrap();
     let files = session
         .client
-        .execute_async("const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);", vec![])
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);",
+            vec![],
+        )
         .await
         .unwrap();
     let files = files.as_array().unwrap();
     let (csv_name, csv) = (files[0][0].as_str().unwrap(), files[0][1].as_str().unwrap());
     assert_eq!(csv_name, format!("remote-heart-monitoring-seed{}.csv", small_default().seed));
-    assert_eq!(csv, output::to_csv(&run::run(&small_default()).unwrap()), "the page's CSV is the engine's (and rollout run's)");
+    assert_eq!(
+        csv,
+        output::to_csv(&run::run(&small_default()).unwrap()),
+        "the page's CSV is the engine's (and rollout run's)"
+    );
     let json = files[1][1].as_str().unwrap();
     assert_eq!(rollout_engine::Scenario::from_json(json).unwrap(), small_default());
     session.finish().await;

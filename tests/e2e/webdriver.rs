@@ -22,7 +22,11 @@ pub fn chromedriver_path() -> PathBuf {
 /// `$CHROME_BIN`, else Debian's `/usr/bin/chromium`.
 pub fn chromium_path() -> PathBuf {
     let path = std::env::var_os("CHROME_BIN").map(PathBuf::from).unwrap_or_else(|| "/usr/bin/chromium".into());
-    assert!(path.is_file(), "e2e: Chromium not found at {} (set CHROME_BIN, or run `bash scripts/setup.sh`)", path.display());
+    assert!(
+        path.is_file(),
+        "e2e: Chromium not found at {} (set CHROME_BIN, or run `bash scripts/setup.sh`)",
+        path.display()
+    );
     path
 }
 
@@ -103,5 +107,6 @@ pub fn request(port: u16, method: &str, path: &str, body: Option<&Value>) -> std
         response.extend_from_slice(&buf[..n]);
     }
     let payload = String::from_utf8_lossy(&response[header_end..]);
-    serde_json::from_str(&payload).map_err(|e| std::io::Error::other(format!("chromedriver sent non-JSON ({e}): {payload}")))
+    serde_json::from_str(&payload)
+        .map_err(|e| std::io::Error::other(format!("chromedriver sent non-JSON ({e}): {payload}")))
 }

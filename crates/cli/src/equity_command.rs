@@ -28,8 +28,7 @@ mod tests {
     use std::path::PathBuf;
 
     fn write(name: &str, text: &[u8]) -> PathBuf {
-        let path =
-            std::env::temp_dir().join(format!("rollout-equity-{}-{name}", std::process::id()));
+        let path = std::env::temp_dir().join(format!("rollout-equity-{}-{name}", std::process::id()));
         std::fs::write(&path, text).unwrap();
         path
     }
@@ -55,27 +54,14 @@ mod tests {
         let e = run(&missing, false, 100.0).unwrap_err();
         assert!(e.ends_with(": no such file"), "{e}");
 
-        let path = write(
-            "bad.csv",
-            b"subgroup,estimate,population\nA,20,10\nB,30,10\nC,40,-5\n",
-        );
+        let path = write("bad.csv", b"subgroup,estimate,population\nA,20,10\nB,30,10\nC,40,-5\n");
         let e = run(&path, false, 100.0).unwrap_err();
-        assert!(
-            e.ends_with(
-                "row 3, column \"population\": -5 is negative; populations must be 0 or more"
-            ),
-            "{e}"
-        );
+        assert!(e.ends_with("row 3, column \"population\": -5 is negative; populations must be 0 or more"), "{e}");
         assert!(!e.contains('\n'));
         std::fs::remove_file(path).ok();
 
-        let path = write(
-            "latin1.csv",
-            b"subgroup,estimate,population\nS\xe3o Paulo,20,10\nB,30,10\n",
-        );
-        assert!(run(&path, false, 100.0)
-            .unwrap_err()
-            .ends_with("not UTF-8 text; save the table as a UTF-8 CSV"));
+        let path = write("latin1.csv", b"subgroup,estimate,population\nS\xe3o Paulo,20,10\nB,30,10\n");
+        assert!(run(&path, false, 100.0).unwrap_err().ends_with("not UTF-8 text; save the table as a UTF-8 CSV"));
         std::fs::remove_file(path).ok();
     }
 }

@@ -44,7 +44,15 @@ fn presets_lists_every_preset_with_a_line_each() {
 }
 
 fn rollout_engine_names() -> [&'static str; 7] {
-    ["heart-monitoring", "pilot-ends", "targeted-support", "capacity-bottleneck", "pandemic-surge", "assistive-tech-social-care", "bass"]
+    [
+        "heart-monitoring",
+        "pilot-ends",
+        "targeted-support",
+        "capacity-bottleneck",
+        "pandemic-surge",
+        "assistive-tech-social-care",
+        "bass",
+    ]
 }
 
 #[test]
@@ -79,7 +87,19 @@ fn run_writes_csv_with_bounds_and_an_all_row() {
 
 #[test]
 fn run_writes_json_with_outcomes_and_set_changes_the_result() {
-    let base = ["run", "--preset", "heart-monitoring", "--agents", "2000", "--months", "24", "--replicates", "2", "--format", "json"];
+    let base = [
+        "run",
+        "--preset",
+        "heart-monitoring",
+        "--agents",
+        "2000",
+        "--months",
+        "24",
+        "--replicates",
+        "2",
+        "--format",
+        "json",
+    ];
     let o = rollout(&base);
     assert!(o.status.success(), "{}", stderr(&o));
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
@@ -116,9 +136,15 @@ fn bad_input_gets_one_line_and_exit_2() {
         (vec!["run".into(), "--set".into(), "levers.nope=1".into()], "no field \"nope\""),
         (vec!["run".into(), "--set".into(), "agents=lots".into()], "this field takes a number"),
         (vec!["run".into(), "--set".into(), "levers.subsidy.level".into()], "expected KEY=VALUE"),
-        (vec!["run".into(), "--set".into(), "levers.subsidy.level=2".into()], "levers.subsidy.level: 2 is out of range; allowed 0 to 1"),
+        (
+            vec!["run".into(), "--set".into(), "levers.subsidy.level=2".into()],
+            "levers.subsidy.level: 2 is out of range; allowed 0 to 1",
+        ),
         (vec!["run".into(), "--agents".into(), "0".into()], "agents: 0 is out of range"),
-        (vec!["run".into(), "--agents".into(), "4000000000".into()], "agents: 4000000000 is out of range; allowed 1 to 50000000"),
+        (
+            vec!["run".into(), "--agents".into(), "4000000000".into()],
+            "agents: 4000000000 is out of range; allowed 1 to 50000000",
+        ),
         (vec!["run".into(), "--agents".into(), "ten".into()], "invalid value 'ten'"),
         (vec!["run".into(), "--format".into(), "xml".into()], "invalid value 'xml'"),
         (vec!["run".into(), "--replicates".into(), "0".into()], "replicates: 0 is out of range"),
@@ -142,7 +168,17 @@ fn a_failed_run_leaves_no_output_file_and_keeps_an_old_one() {
     let o = rollout(&["run", "--preset", "nope", "--out", old.to_str().unwrap()]);
     assert_refused(&o, "unknown preset");
     assert_eq!(std::fs::read_to_string(&old).unwrap(), "precious");
-    let o = rollout(&["run", "--preset", "bass", "--agents", "100", "--months", "2", "--out", dir.join("no/such/dir.csv").to_str().unwrap()]);
+    let o = rollout(&[
+        "run",
+        "--preset",
+        "bass",
+        "--agents",
+        "100",
+        "--months",
+        "2",
+        "--out",
+        dir.join("no/such/dir.csv").to_str().unwrap(),
+    ]);
     assert_refused(&o, "does not exist");
     assert_eq!(std::fs::read_dir(&dir).unwrap().count(), 1, "no stray temporary files");
 }

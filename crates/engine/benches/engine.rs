@@ -36,7 +36,9 @@ fn one_default_replicate(c: &mut Criterion) {
     let s = presets::preset(presets::DEFAULT).unwrap().scenario;
     let mut group = c.benchmark_group("default");
     group.throughput(Throughput::Elements(s.agents as u64 * s.months as u64));
-    group.bench_function("10k people x 120 months, 1 replicate (the page's unit of work)", |b| b.iter(|| run_replicate(&s, 0)));
+    group.bench_function("10k people x 120 months, 1 replicate (the page's unit of work)", |b| {
+        b.iter(|| run_replicate(&s, 0))
+    });
     group.finish();
 }
 

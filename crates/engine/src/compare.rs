@@ -83,15 +83,29 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
                     .map(|r| {
                         let last = r.months.last().expect("a replicate has months");
                         let row = index.map_or_else(|| last.all(), |g| last.groups[g].clone());
-                        if row.eligible == 0 { 0.0 } else { f(&row) / row.eligible as f64 }
+                        if row.eligible == 0 {
+                            0.0
+                        } else {
+                            f(&row) / row.eligible as f64
+                        }
                     })
                     .collect()
             };
-            let of = |f: fn(&Outcomes) -> f64| diff(&a.iter().map(f).collect::<Vec<_>>(), &b.iter().map(f).collect::<Vec<_>>(), pair);
+            let of = |f: fn(&Outcomes) -> f64| {
+                diff(&a.iter().map(f).collect::<Vec<_>>(), &b.iter().map(f).collect::<Vec<_>>(), pair)
+            };
             GroupDifference {
                 group: name.clone().unwrap_or_else(|| ALL_GROUPS.to_string()),
-                ever_adopted_share: diff(&end_share(current, |r| r.ever_adopted() as f64), &end_share(baseline, |r| r.ever_adopted() as f64), pair),
-                active_share: diff(&end_share(current, |r| r.active as f64), &end_share(baseline, |r| r.active as f64), pair),
+                ever_adopted_share: diff(
+                    &end_share(current, |r| r.ever_adopted() as f64),
+                    &end_share(baseline, |r| r.ever_adopted() as f64),
+                    pair,
+                ),
+                active_share: diff(
+                    &end_share(current, |r| r.active as f64),
+                    &end_share(baseline, |r| r.active as f64),
+                    pair,
+                ),
                 non_adoption: of(|o| o.non_adoption),
                 abandonment: of(|o| o.abandonment),
                 events_avoided: of(|o| o.events_avoided),
@@ -117,7 +131,11 @@ fn diff(a: &[f64], b: &[f64], paired: bool) -> Estimate {
     let (ea, eb) = (Estimate::from_samples(a, 0.0), Estimate::from_samples(b, 0.0));
     let mean = ea.mean - eb.mean;
     let variance = |xs: &[f64], m: f64| {
-        if xs.len() < 2 { 0.0 } else { xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64 / xs.len() as f64 }
+        if xs.len() < 2 {
+            0.0
+        } else {
+            xs.iter().map(|x| (x - m) * (x - m)).sum::<f64>() / (xs.len() - 1) as f64 / xs.len() as f64
+        }
     };
     let n = a.len().min(b.len());
     let half = t_critical(n) * (variance(a, ea.mean) + variance(b, eb.mean)).sqrt();
@@ -154,7 +172,10 @@ mod tests {
         change.groups.list[4].name = "Renamed".into();
         let (a, b) = (runs(&change), runs(&base));
         let paired_d = difference(Run { scenario: &change, results: &a }, Run { scenario: &base, results: &b });
-        assert_eq!(paired_d.iter().map(|d| d.group.as_str()).collect::<Vec<_>>(), ["Q1 most deprived", "Q2", "Q3", "Q4", "all"]);
+        assert_eq!(
+            paired_d.iter().map(|d| d.group.as_str()).collect::<Vec<_>>(),
+            ["Q1 most deprived", "Q2", "Q3", "Q4", "all"]
+        );
         let mut reseeded = base.clone();
         reseeded.seed += 1;
         let c = runs(&reseeded);

@@ -64,7 +64,8 @@ pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthI
                     .iter()
                     .map(|r| {
                         let rows = &r.months[m].groups;
-                        let estimates: Vec<f64> = rows.iter().map(|g| quantity.of(g) * scale_of(quantity, scale)).collect();
+                        let estimates: Vec<f64> =
+                            rows.iter().map(|g| quantity.of(g) * scale_of(quantity, scale)).collect();
                         let populations: Vec<f64> = rows.iter().map(|g| g.eligible as f64).collect();
                         match tables[k].set_values(&estimates, &populations) {
                             Ok(()) => tables[k].measures().entries().to_vec(),

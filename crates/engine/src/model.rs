@@ -7,7 +7,9 @@
 use rand::RngCore;
 
 use crate::organisation::Organisations;
-use crate::population::{self, People, State, CAN_PAY, CONNECTED, GRANTS, HAS_ACCESS, HAS_SKILLS, STATES, SUBSIDISED, SUPPORTED};
+use crate::population::{
+    self, People, State, CAN_PAY, CONNECTED, GRANTS, HAS_ACCESS, HAS_SKILLS, STATES, SUBSIDISED, SUPPORTED,
+};
 use crate::record::{GroupMonth, MonthRecord, OrganisationMonth, ReplicateResult};
 use crate::rng::{self, Rng};
 use crate::scenario::{Scenario, Targeting};
@@ -101,7 +103,8 @@ impl<'a> Model<'a> {
                 if others <= 0.0 {
                     return mid[g];
                 }
-                let across: f64 = (0..groups.len()).filter(|&h| h != g).map(|h| sizes[h] * mid[h]).sum::<f64>() / others;
+                let across: f64 =
+                    (0..groups.len()).filter(|&h| h != g).map(|h| sizes[h] * mid[h]).sum::<f64>() / others;
                 let within = groups[g].within_group_contact;
                 within * mid[g] + (1.0 - within) * across
             })
@@ -303,7 +306,13 @@ impl<'a> Model<'a> {
             discontinued: states.iter().filter(|s| **s == OrgState::Discontinued).count() as u32,
             ever_offered: self.organisations.ever_offered.iter().filter(|e| **e).count() as u32,
         };
-        let record = MonthRecord { month, funded, supplier_active: self.organisations.supplier_active, groups: out, organisations };
+        let record = MonthRecord {
+            month,
+            funded,
+            supplier_active: self.organisations.supplier_active,
+            groups: out,
+            organisations,
+        };
         (record, reviewed_share)
     }
 }

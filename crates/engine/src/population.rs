@@ -78,8 +78,12 @@ impl People {
         let sizes = group_sizes(scenario);
         let org_count = scenario.organisations.count;
         let groups = scenario.groups.list.len() as u32;
-        let mut people =
-            People { state: vec![State::Unaware as u8; n], flags: Vec::with_capacity(n), cell: Vec::with_capacity(n), groups };
+        let mut people = People {
+            state: vec![State::Unaware as u8; n],
+            flags: Vec::with_capacity(n),
+            cell: Vec::with_capacity(n),
+            groups,
+        };
         for (g, (&size, group)) in sizes.iter().zip(&scenario.groups.list).enumerate() {
             let local = &home_organisations[g];
             for _ in 0..size {
@@ -139,7 +143,8 @@ mod tests {
         let mut rng = rng::replicate_rng(1, 0);
         let orgs = crate::organisation::Organisations::new(&s, &mut rng);
         let people = People::new(&s, &orgs.home_organisations(s.groups.list.len()), &mut rng);
-        let bytes = people.state.capacity() + people.flags.capacity() + people.cell.capacity() * std::mem::size_of::<u32>();
+        let bytes =
+            people.state.capacity() + people.flags.capacity() + people.cell.capacity() * std::mem::size_of::<u32>();
         let per_person = bytes as f64 / s.agents as f64;
         assert!(per_person <= 6.0, "{per_person} bytes per person");
         for i in [0, 4_999, 9_999] {

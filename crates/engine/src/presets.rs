@@ -54,11 +54,12 @@ pub fn preset(name: &str) -> Option<Preset> {
             "The same budget, with support, subsidy and connectivity aimed at the two most deprived quintiles",
             targeted_support(),
         ),
-        "capacity-bottleneck" => (
-            "Uptake outruns clinicians' capacity to review the data; unreviewed users give up",
-            capacity_bottleneck(),
-        ),
-        "pandemic-surge" => ("A pandemic window raises referral and acceptance for 18 months, then closes", pandemic_surge()),
+        "capacity-bottleneck" => {
+            ("Uptake outruns clinicians' capacity to review the data; unreviewed users give up", capacity_bottleneck())
+        }
+        "pandemic-surge" => {
+            ("A pandemic window raises referral and acceptance for 18 months, then closes", pandemic_surge())
+        }
         "assistive-tech-social-care" => (
             "Assistive technology and sensors in social care across three age bands, with means-tested charges",
             assistive_tech(),
@@ -211,10 +212,11 @@ fn assistive_tech() -> Scenario {
     Scenario {
         version: SCENARIO_VERSION,
         name: "Assistive technology in social care".into(),
-        narrative: "Councils offer sensors, alarms and assistive technology to older people living at home. Charges are \
+        narrative:
+            "Councils offer sensors, alarms and assistive technology to older people living at home. Charges are \
             means-tested, many of the oldest are offline, and devices are abandoned when they do not fit daily life. \
             A three-year transformation fund pays for support and connectivity. Who is left behind when it ends?"
-            .into(),
+                .into(),
         seed: 20_261_125,
         agents: 10_000,
         months: 120,

@@ -24,7 +24,10 @@ pub fn run(scenario: &Scenario) -> Result<RunSummary, ScenarioError> {
 
 /// As [`run`], calling `on_progress(months_done, months_total)` (months summed over replicates) as
 /// months complete, possibly from several threads.
-pub fn run_with_progress(scenario: &Scenario, on_progress: &(dyn Fn(u64, u64) + Sync)) -> Result<RunSummary, ScenarioError> {
+pub fn run_with_progress(
+    scenario: &Scenario,
+    on_progress: &(dyn Fn(u64, u64) + Sync),
+) -> Result<RunSummary, ScenarioError> {
     scenario.validate()?;
     let results = run_replicates(scenario, on_progress);
     Ok(summarise(scenario, &results))

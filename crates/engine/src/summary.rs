@@ -102,12 +102,15 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
     let month_count = sorted.first().map_or(0, |r| r.months.len());
     let months = (0..month_count)
         .map(|m| {
-            let rows: Vec<_> = sorted.iter().map(|r| {
-                let record = &r.months[m];
-                let mut rows = record.groups.clone();
-                rows.push(record.all());
-                rows
-            }).collect();
+            let rows: Vec<_> = sorted
+                .iter()
+                .map(|r| {
+                    let record = &r.months[m];
+                    let mut rows = record.groups.clone();
+                    rows.push(record.all());
+                    rows
+                })
+                .collect();
             let group_summaries = (0..=groups)
                 .map(|g| GroupSummary {
                     group: names[g].clone(),
@@ -119,8 +122,7 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
                 })
                 .collect();
             let org = |f: &dyn Fn(&ReplicateResult) -> u32| {
-                let samples: Vec<f64> =
-                    sorted.iter().map(|r| f(r) as f64 / r.organisation_count as f64).collect();
+                let samples: Vec<f64> = sorted.iter().map(|r| f(r) as f64 / r.organisation_count as f64).collect();
                 Estimate::from_samples(&samples, t)
             };
             let supplier = sorted.iter().filter(|r| r.months[m].supplier_active).count() as f64 / sorted.len() as f64;
@@ -140,8 +142,7 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
         .collect();
     let outcomes = (0..=groups)
         .map(|g| {
-            let per: Vec<Outcomes> =
-                sorted.iter().map(|r| outcomes(scenario, r, (g < groups).then_some(g))).collect();
+            let per: Vec<Outcomes> = sorted.iter().map(|r| outcomes(scenario, r, (g < groups).then_some(g))).collect();
             let est = |f: &dyn Fn(&Outcomes) -> f64| Estimate::from_samples(&per.iter().map(f).collect::<Vec<_>>(), t);
             let optional = |f: &dyn Fn(&Outcomes) -> Option<f64>| {
                 let values: Vec<f64> = per.iter().filter_map(f).collect();

@@ -16,7 +16,11 @@ fn states_sum_to_eligible_every_month_in_every_preset() {
             for g in &record.groups {
                 let sum = g.unaware + g.aware_not_offered + g.declined + g.active + g.abandoned;
                 assert_eq!(sum, g.eligible, "{name} month {}", record.month);
-                assert!(g.offered <= g.eligible && g.reviewed <= g.active as f64 + 1e-9, "{name} month {}", record.month);
+                assert!(
+                    g.offered <= g.eligible && g.reviewed <= g.active as f64 + 1e-9,
+                    "{name} month {}",
+                    record.month
+                );
                 eligible += g.eligible;
             }
             assert_eq!(eligible, s.agents, "{name} month {}", record.month);

@@ -46,7 +46,9 @@ fn csv_rows_cover_every_month_and_group() {
     let s = common::small("heart-monitoring", 2_000, 2);
     let csv = output::to_csv(&run::run(&s).unwrap());
     let header = csv.lines().next().unwrap();
-    for column in ["month", "group", "eligible", "aware_share", "ever_adopted_share_lo", "active_share_hi", "abandoned_share"] {
+    for column in
+        ["month", "group", "eligible", "aware_share", "ever_adopted_share_lo", "active_share_hi", "abandoned_share"]
+    {
         assert!(header.split(',').any(|c| c == column), "missing {column}");
     }
     assert_eq!(csv.lines().count(), 1 + (s.months as usize + 1) * (s.groups.list.len() + 1));

@@ -218,55 +218,56 @@ fn targeting(names: Vec<String>) -> impl Strategy<Value = Targeting> {
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     // Unique group names from a small alphabet (with a non-ASCII letter), never blank.
-    let names = prop::collection::btree_set("[abQ1é][abQ1é ]{0,3}", 1..=8)
-        .prop_map(|s| s.into_iter().collect::<Vec<_>>());
-    (prop::sample::select(presets::all()), names).prop_flat_map(|(preset, names)| {
-        let n = names.len();
-        (
-            (Just(preset.scenario), Just(names.clone()), prop::collection::vec(group(), n), any::<bool>()),
+    let names =
+        prop::collection::btree_set("[abQ1é][abQ1é ]{0,3}", 1..=8).prop_map(|s| s.into_iter().collect::<Vec<_>>());
+    (prop::sample::select(presets::all()), names)
+        .prop_flat_map(|(preset, names)| {
+            let n = names.len();
             (
-                any::<u64>(),
-                1..=50_000u32,
-                1..=600u32,
-                1..=1_000u32,
-                "[A-Za-z][A-Za-z0-9 ,.'é-]{0,40}",
-                "\\PC{0,60}",
-            ),
-            (within(0.0, 5.0), within(0.0, 10.0), within(0.0, 5.0), unit()),
-            (1..=10_000u32, unit(), within(0.0, 5.0), within(0.0, 10.0), unit(), unit(), unit()),
-            (within(0.0, 5.0), within(0.0, 5.0)),
-            (within(0.0, 1e4), unit(), within(0.0, 10.0), within(0.0, 10.0), within(0.0, 10.0), within(0.0, 10.0)),
-            (unit(), within(0.0, 1e4), within(0.0, 1e4), within(0.0, 1e4)),
-            (within(0.0, 1e6), within(0.0, 50.0), any::<bool>()),
-            (targeting(names.clone()), targeting(names.clone()), targeting(names)),
-            (within(0.0, 5.0), unit(), unit()),
-            (0..=600u32, 0..=600u32, within(1.0, 10.0), within(1.0, 5.0)),
-            nasss(),
-        )
-    })
-    .prop_map(|(base, top, diffusion, orgs, disc, tech, tech2, funding, targets, levers, shock, nasss)| {
-        let (mut s, names, groups, ordered) = base;
-        (s.seed, s.agents, s.months, s.replicates, s.name, s.narrative) = top;
-        let d = &mut s.diffusion;
-        (d.innovation, d.imitation, d.campaign, d.readoption) = diffusion;
-        s.groups.ordered = ordered;
-        s.groups.list = names.into_iter().zip(groups).map(|(name, g)| Group { name, ..g }).collect();
-        let o = &mut s.organisations;
-        (o.count, o.initial_offering, o.innovation, o.imitation) = (orgs.0, orgs.1, orgs.2, orgs.3);
-        (o.unfunded_adoption, o.local_share, o.review_capacity) = (orgs.4, orgs.5, orgs.6);
-        (o.discontinuation_funded, o.discontinuation_unfunded) = disc;
-        let t = &mut s.technology;
-        (t.device_cost, t.personal_share, t.abandonment) = (tech.0, tech.1, tech.2);
-        (t.unreviewed_abandonment, t.unsupported_abandonment, t.cost_abandonment) = (tech.3, tech.4, tech.5);
-        (t.effect, t.review_cost, t.support_cost, t.connectivity_cost) = tech2;
-        let l = &mut s.levers;
-        (l.funding.budget_per_1000_per_year, l.funding.years, l.funding.recurrent) = funding;
-        (l.subsidy, l.support, l.connectivity) = targets;
-        (l.review_capacity, l.streamlined_procurement, l.ecosystem_collaboration) = levers;
-        (l.shock.start_month, l.shock.months, l.shock.referral, l.shock.acceptance) = shock;
-        s.nasss = nasss;
-        s
-    })
+                (Just(preset.scenario), Just(names.clone()), prop::collection::vec(group(), n), any::<bool>()),
+                (
+                    any::<u64>(),
+                    1..=50_000u32,
+                    1..=600u32,
+                    1..=1_000u32,
+                    "[A-Za-z][A-Za-z0-9 ,.'é-]{0,40}",
+                    "\\PC{0,60}",
+                ),
+                (within(0.0, 5.0), within(0.0, 10.0), within(0.0, 5.0), unit()),
+                (1..=10_000u32, unit(), within(0.0, 5.0), within(0.0, 10.0), unit(), unit(), unit()),
+                (within(0.0, 5.0), within(0.0, 5.0)),
+                (within(0.0, 1e4), unit(), within(0.0, 10.0), within(0.0, 10.0), within(0.0, 10.0), within(0.0, 10.0)),
+                (unit(), within(0.0, 1e4), within(0.0, 1e4), within(0.0, 1e4)),
+                (within(0.0, 1e6), within(0.0, 50.0), any::<bool>()),
+                (targeting(names.clone()), targeting(names.clone()), targeting(names)),
+                (within(0.0, 5.0), unit(), unit()),
+                (0..=600u32, 0..=600u32, within(1.0, 10.0), within(1.0, 5.0)),
+                nasss(),
+            )
+        })
+        .prop_map(|(base, top, diffusion, orgs, disc, tech, tech2, funding, targets, levers, shock, nasss)| {
+            let (mut s, names, groups, ordered) = base;
+            (s.seed, s.agents, s.months, s.replicates, s.name, s.narrative) = top;
+            let d = &mut s.diffusion;
+            (d.innovation, d.imitation, d.campaign, d.readoption) = diffusion;
+            s.groups.ordered = ordered;
+            s.groups.list = names.into_iter().zip(groups).map(|(name, g)| Group { name, ..g }).collect();
+            let o = &mut s.organisations;
+            (o.count, o.initial_offering, o.innovation, o.imitation) = (orgs.0, orgs.1, orgs.2, orgs.3);
+            (o.unfunded_adoption, o.local_share, o.review_capacity) = (orgs.4, orgs.5, orgs.6);
+            (o.discontinuation_funded, o.discontinuation_unfunded) = disc;
+            let t = &mut s.technology;
+            (t.device_cost, t.personal_share, t.abandonment) = (tech.0, tech.1, tech.2);
+            (t.unreviewed_abandonment, t.unsupported_abandonment, t.cost_abandonment) = (tech.3, tech.4, tech.5);
+            (t.effect, t.review_cost, t.support_cost, t.connectivity_cost) = tech2;
+            let l = &mut s.levers;
+            (l.funding.budget_per_1000_per_year, l.funding.years, l.funding.recurrent) = funding;
+            (l.subsidy, l.support, l.connectivity) = targets;
+            (l.review_capacity, l.streamlined_procurement, l.ecosystem_collaboration) = levers;
+            (l.shock.start_month, l.shock.months, l.shock.referral, l.shock.acceptance) = shock;
+            s.nasss = nasss;
+            s
+        })
 }
 
 proptest! {

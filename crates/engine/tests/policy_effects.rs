@@ -39,7 +39,9 @@ fn active_gap(name: &str) -> (f64, f64) {
     let s = common::small(name, 10_000, 10);
     let summary = run::run(&s).unwrap();
     let months = 1..=s.months as usize;
-    let gap = |m: usize| common::mean(&summary, m, 4, Quantity::ActiveShare) - common::mean(&summary, m, 0, Quantity::ActiveShare);
+    let gap = |m: usize| {
+        common::mean(&summary, m, 4, Quantity::ActiveShare) - common::mean(&summary, m, 0, Quantity::ActiveShare)
+    };
     let mean_gap = months.clone().map(gap).sum::<f64>() / s.months as f64;
     let spend: f64 = months.map(|m| common::mean(&summary, m, 5, Quantity::ProgrammeSpend)).sum();
     (mean_gap, spend)
@@ -73,7 +75,8 @@ fn when_the_pilot_ends_abandonment_and_discontinuation_rise() {
         let abandoned = |r: &rollout_engine::record::ReplicateResult| {
             (r.months[end + 12].all().abandoned - r.months[end].all().abandoned) as f64
         };
-        let discontinued = |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].organisations.discontinued as f64;
+        let discontinued =
+            |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].organisations.discontinued as f64;
         assert!(abandoned(&with_end) > abandoned(&without_end), "replicate {replicate}");
         assert!(discontinued(&with_end) > discontinued(&without_end) + 2.0, "replicate {replicate}");
         ratio_sums.0 += with_end.months[end + 12].all().active as f64;
@@ -81,7 +84,8 @@ fn when_the_pilot_ends_abandonment_and_discontinuation_rise() {
     }
     assert!(ratio_sums.0 < ratio_sums.1, "active use should fall in the year after funding ends");
     let summary = run::run(&pilot).unwrap();
-    let sustained = summary.outcomes.last().unwrap().sustainability.expect("funding ends 12+ months before the horizon");
+    let sustained =
+        summary.outcomes.last().unwrap().sustainability.expect("funding ends 12+ months before the horizon");
     assert!(sustained.mean < 1.0);
 }
 
@@ -104,7 +108,8 @@ fn a_pandemic_window_raises_uptake_while_it_lasts() {
     let (a, b) = (run::run(&surge).unwrap(), run::run(&calm).unwrap());
     let during = 12 + 18;
     assert!(
-        common::mean(&a, during, 5, Quantity::EverAdoptedShare) > common::mean(&b, during, 5, Quantity::EverAdoptedShare) + 0.01
+        common::mean(&a, during, 5, Quantity::EverAdoptedShare)
+            > common::mean(&b, during, 5, Quantity::EverAdoptedShare) + 0.01
     );
 }
 

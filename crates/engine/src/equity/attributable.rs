@@ -10,10 +10,7 @@ use super::SubgroupTable;
 /// The reference estimate y_ref described in the module docs.
 pub fn reference_estimate(table: &SubgroupTable) -> f64 {
     if table.is_ordered() {
-        return table
-            .rows_by_order()
-            .last()
-            .map_or(f64::NAN, |s| s.estimate);
+        return table.rows_by_order().last().map_or(f64::NAN, |s| s.estimate);
     }
     if let Some(reference) = table.reference() {
         return reference.estimate;

@@ -29,18 +29,11 @@ pub fn best_estimate(table: &SubgroupTable) -> f64 {
 /// ```
 pub fn mdbu(table: &SubgroupTable) -> f64 {
     let best = best_estimate(table);
-    table
-        .rows()
-        .iter()
-        .map(|s| (s.estimate - best).abs())
-        .sum::<f64>()
-        / table.len() as f64
+    table.rows().iter().map(|s| (s.estimate - best).abs()).sum::<f64>() / table.len() as f64
 }
 
 /// MDBW = Σ_j p_j |y_j − y_best|, in the indicator's unit.
 pub fn mdbw(table: &SubgroupTable) -> f64 {
     let best = best_estimate(table);
-    (0..table.len())
-        .map(|j| table.share(j) * (table.rows()[j].estimate - best).abs())
-        .sum()
+    (0..table.len()).map(|j| table.share(j) * (table.rows()[j].estimate - best).abs()).sum()
 }

@@ -39,11 +39,7 @@ pub fn parse_table_csv(text: &str, adverse: bool, scale: f64) -> Result<Subgroup
     for (index, (line, fields)) in records.enumerate() {
         let row = index + 1;
         if fields.len() != header.len() {
-            return Err(TableError::FieldCount {
-                line,
-                expected: header.len(),
-                found: fields.len(),
-            });
+            return Err(TableError::FieldCount { line, expected: header.len(), found: fields.len() });
         }
         let mut subgroup = Subgroup::new(
             fields[columns.subgroup].trim(),
@@ -58,11 +54,7 @@ pub fn parse_table_csv(text: &str, adverse: bool, scale: f64) -> Result<Subgroup
         }
         rows.push(subgroup);
     }
-    let indicator = if adverse {
-        Indicator::Adverse
-    } else {
-        Indicator::Favourable
-    };
+    let indicator = if adverse { Indicator::Adverse } else { Indicator::Favourable };
     SubgroupTable::new(rows, TableOptions { indicator, scale })
 }
 
@@ -77,20 +69,14 @@ struct Columns {
 
 impl Columns {
     fn find(header: &[String]) -> Result<Self, TableError> {
-        let names: Vec<String> = header
-            .iter()
-            .map(|h| h.trim().to_ascii_lowercase())
-            .collect();
+        let names: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
         for (i, name) in names.iter().enumerate() {
             if !name.is_empty() && names[..i].contains(name) {
-                return Err(TableError::DuplicateColumn {
-                    column: name.clone(),
-                });
+                return Err(TableError::DuplicateColumn { column: name.clone() });
             }
         }
         let position = |column: &str| names.iter().position(|n| n == column);
-        let required =
-            |column: &'static str| position(column).ok_or(TableError::MissingColumn { column });
+        let required = |column: &'static str| position(column).ok_or(TableError::MissingColumn { column });
         Ok(Columns {
             subgroup: required("subgroup")?,
             estimate: required("estimate")?,
@@ -106,11 +92,7 @@ fn number(row: usize, column: &'static str, text: &str) -> Result<f64, TableErro
     if text.is_empty() {
         return Err(TableError::EmptyValue { row, column });
     }
-    text.parse().map_err(|_| TableError::NotANumber {
-        row,
-        column,
-        text: text.to_owned(),
-    })
+    text.parse().map_err(|_| TableError::NotANumber { row, column, text: text.to_owned() })
 }
 
 fn order(row: usize, text: &str) -> Result<Option<i64>, TableError> {
@@ -118,21 +100,14 @@ fn order(row: usize, text: &str) -> Result<Option<i64>, TableError> {
     if text.is_empty() {
         return Ok(None);
     }
-    text.parse().map(Some).map_err(|_| TableError::NotANumber {
-        row,
-        column: "order",
-        text: text.to_owned(),
-    })
+    text.parse().map(Some).map_err(|_| TableError::NotANumber { row, column: "order", text: text.to_owned() })
 }
 
 fn reference(row: usize, text: &str) -> Result<bool, TableError> {
     match text.trim() {
         "" | "0" => Ok(false),
         "1" => Ok(true),
-        other => Err(TableError::BadReference {
-            row,
-            text: other.to_owned(),
-        }),
+        other => Err(TableError::BadReference { row, text: other.to_owned() }),
     }
 }
 
@@ -282,10 +257,7 @@ mod tests {
             err("subgroup,estimate,population\nA,,1\nB,30,2\n"),
             "row 1, column \"estimate\": empty; a value is required"
         );
-        assert_eq!(
-            err("subgroup,estimate,population\nA,20,1\nB,30\n"),
-            "line 3: 2 fields where the header has 3"
-        );
+        assert_eq!(err("subgroup,estimate,population\nA,20,1\nB,30\n"), "line 3: 2 fields where the header has 3");
         assert_eq!(
             err("subgroup,estimate,population\n\"A,20,1\nB,30,2\n"),
             "line 2: a quoted field is not closed properly"
@@ -294,19 +266,12 @@ mod tests {
             err("subgroup,estimate,population\n\"A\"x,20,1\nB,30,2\n"),
             "line 2: a quoted field is not closed properly"
         );
-        assert_eq!(
-            err(""),
-            "the CSV is empty; expected a header with subgroup, estimate and population columns"
-        );
+        assert_eq!(err(""), "the CSV is empty; expected a header with subgroup, estimate and population columns");
         assert_eq!(
             err("subgroup,estimate,Estimate,population\nA,1,1,1\n"),
             "the header has the column \"estimate\" twice"
         );
-        assert!(
-            err("subgroup,estimate,population,order\nA,20,1,1\nB,30,2,\n")
-                .starts_with("row 2, column \"order\":")
-        );
-        assert!(err("subgroup,estimate,population\nA,NaN,1\nB,30,2\n")
-            .starts_with("row 1, column \"estimate\": NaN"));
+        assert!(err("subgroup,estimate,population,order\nA,20,1,1\nB,30,2,\n").starts_with("row 2, column \"order\":"));
+        assert!(err("subgroup,estimate,population\nA,NaN,1\nB,30,2\n").starts_with("row 1, column \"estimate\": NaN"));
     }
 }

@@ -49,10 +49,6 @@ pub fn theil(table: &SubgroupTable) -> Option<f64> {
 /// Mean log deviation, MLD = 1000 · Σ_j p_j (−ln r_j) (no unit; 0 means no inequality).
 pub fn mean_log_deviation(table: &SubgroupTable) -> Option<f64> {
     let (pairs, mean) = adjusted(table)?;
-    let mld: f64 = pairs
-        .iter()
-        .map(|&(y, p)| -p * libm::log(y / mean))
-        .sum::<f64>()
-        * 1000.0;
+    let mld: f64 = pairs.iter().map(|&(y, p)| -p * libm::log(y / mean)).sum::<f64>() * 1000.0;
     mld.is_finite().then_some(mld)
 }

@@ -17,51 +17,21 @@ pub enum TableError {
     /// A subgroup name is empty (after trimming).
     EmptyName { row: usize },
     /// A number is NaN or infinite.
-    NonFinite {
-        row: usize,
-        name: String,
-        field: &'static str,
-        value: f64,
-    },
+    NonFinite { row: usize, name: String, field: &'static str, value: f64 },
     /// A population is below zero.
-    NegativePopulation {
-        row: usize,
-        name: String,
-        value: f64,
-    },
+    NegativePopulation { row: usize, name: String, value: f64 },
     /// All populations are zero, so there are no population shares.
     ZeroTotalPopulation,
     /// Two rows share a subgroup name.
-    DuplicateName {
-        row: usize,
-        name: String,
-        first_row: usize,
-    },
+    DuplicateName { row: usize, name: String, first_row: usize },
     /// More than one row is marked as the reference subgroup.
-    MultipleReferences {
-        row: usize,
-        name: String,
-        first_row: usize,
-    },
+    MultipleReferences { row: usize, name: String, first_row: usize },
     /// Some rows have an order and this one does not, or the reverse; orders must be all present or all absent.
-    MixedOrder {
-        row: usize,
-        name: String,
-        has_order: bool,
-    },
+    MixedOrder { row: usize, name: String, has_order: bool },
     /// Two rows share the same order.
-    DuplicateOrder {
-        row: usize,
-        name: String,
-        order: i64,
-        first_row: usize,
-    },
+    DuplicateOrder { row: usize, name: String, order: i64, first_row: usize },
     /// `set_values` was given slices whose lengths differ from the table's.
-    LengthMismatch {
-        expected: usize,
-        estimates: usize,
-        populations: usize,
-    },
+    LengthMismatch { expected: usize, estimates: usize, populations: usize },
     /// CSV: the input has no header line.
     EmptyInput,
     /// CSV: a required column is not in the header.
@@ -69,21 +39,13 @@ pub enum TableError {
     /// CSV: a column name appears twice in the header.
     DuplicateColumn { column: String },
     /// CSV: a data line has a different number of fields from the header.
-    FieldCount {
-        line: usize,
-        expected: usize,
-        found: usize,
-    },
+    FieldCount { line: usize, expected: usize, found: usize },
     /// CSV: a quoted field is not closed, or text follows its closing quote.
     BadQuote { line: usize },
     /// CSV: a required cell is empty.
     EmptyValue { row: usize, column: &'static str },
     /// CSV: a cell that should hold a number (or an integer, for `order`) does not.
-    NotANumber {
-        row: usize,
-        column: &'static str,
-        text: String,
-    },
+    NotANumber { row: usize, column: &'static str, text: String },
     /// CSV: the `reference` cell is not 1, 0 or empty.
     BadReference { row: usize, text: String },
 }

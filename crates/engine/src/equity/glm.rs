@@ -39,13 +39,7 @@ pub(crate) fn fit_logistic(x: &[f64], y: &[f64], w: &[f64]) -> Option<LogisticFi
     if !(w_sum > 0.0 && w_sum.is_finite()) {
         return None;
     }
-    let y_bar = x
-        .iter()
-        .zip(y)
-        .zip(w)
-        .map(|((_, &yi), &wi)| wi * yi)
-        .sum::<f64>()
-        / w_sum;
+    let y_bar = x.iter().zip(y).zip(w).map(|((_, &yi), &wi)| wi * yi).sum::<f64>() / w_sum;
     if !(y_bar > 0.0 && y_bar < 1.0) {
         return None;
     }
@@ -67,11 +61,7 @@ pub(crate) fn fit_logistic(x: &[f64], y: &[f64], w: &[f64]) -> Option<LogisticFi
         let det = h00 * h11 - h01 * h01;
         if det.is_nan() || det <= 1e-14 * h00 * h11 {
             // Singular information: all weight on one x, or fitted values saturated at 0 or 1.
-            return (iteration > 0).then_some(LogisticFit {
-                intercept: b[0],
-                slope: b[1],
-                converged: false,
-            });
+            return (iteration > 0).then_some(LogisticFit { intercept: b[0], slope: b[1], converged: false });
         }
         let step = [(h11 * g0 - h01 * g1) / det, (h00 * g1 - h01 * g0) / det];
         let mut t = 1.0;
@@ -86,18 +76,10 @@ pub(crate) fn fit_logistic(x: &[f64], y: &[f64], w: &[f64]) -> Option<LogisticFi
         b = next;
         ll = next_ll;
         if change < TOLERANCE {
-            return Some(LogisticFit {
-                intercept: b[0],
-                slope: b[1],
-                converged: true,
-            });
+            return Some(LogisticFit { intercept: b[0], slope: b[1], converged: true });
         }
     }
-    Some(LogisticFit {
-        intercept: b[0],
-        slope: b[1],
-        converged: false,
-    })
+    Some(LogisticFit { intercept: b[0], slope: b[1], converged: false })
 }
 
 /// σ(η) = 1 / (1 + e^{−η}), evaluated without overflow for large |η|.
@@ -137,10 +119,7 @@ mod tests {
         let y: Vec<f64> = x.iter().map(|&xi| logistic(-1.0 + 2.0 * xi)).collect();
         let fit = fit_logistic(&x, &y, &[1.0, 5.0, 2.0, 7.0, 3.0]).unwrap();
         assert!(fit.converged);
-        assert!(
-            (fit.intercept + 1.0).abs() < 1e-9 && (fit.slope - 2.0).abs() < 1e-9,
-            "{fit:?}"
-        );
+        assert!((fit.intercept + 1.0).abs() < 1e-9 && (fit.slope - 2.0).abs() < 1e-9, "{fit:?}");
     }
 
     #[test]
@@ -162,9 +141,6 @@ mod tests {
     fn equity_glm_separation_stops_at_iteration_cap_with_sane_predictions() {
         // Complete separation: the slope diverges; predictions head to 0 and 1.
         let fit = fit_logistic(&[0.25, 0.75], &[0.0, 1.0], &[1.0, 1.0]).unwrap();
-        assert!(
-            fit.predict(0.0) < 1e-3 && fit.predict(1.0) > 1.0 - 1e-3,
-            "{fit:?}"
-        );
+        assert!(fit.predict(0.0) < 1e-3 && fit.predict(1.0) > 1.0 - 1e-3, "{fit:?}");
     }
 }

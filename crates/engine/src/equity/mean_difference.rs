@@ -19,20 +19,13 @@ use super::SubgroupTable;
 /// ```
 pub fn mdmu(table: &SubgroupTable) -> f64 {
     let mean = table.mean();
-    table
-        .rows()
-        .iter()
-        .map(|s| (s.estimate - mean).abs())
-        .sum::<f64>()
-        / table.len() as f64
+    table.rows().iter().map(|s| (s.estimate - mean).abs()).sum::<f64>() / table.len() as f64
 }
 
 /// Weighted mean difference from the mean, MDMW = Σ_j p_j |y_j − μ|, in the indicator's unit.
 pub fn mdmw(table: &SubgroupTable) -> f64 {
     let mean = table.mean();
-    (0..table.len())
-        .map(|j| table.share(j) * (table.rows()[j].estimate - mean).abs())
-        .sum()
+    (0..table.len()).map(|j| table.share(j) * (table.rows()[j].estimate - mean).abs()).sum()
 }
 
 /// Unweighted index of disparity, IDISU = 100 · MDMU / μ (percent). `None` when μ = 0.

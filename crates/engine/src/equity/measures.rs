@@ -1,9 +1,6 @@
 //! All summary measures at once, with HEAT's rules on which apply to which kind of dimension.
 
-use super::{
-    attributable, best_performing, entropy, mean_difference, ordered, pairwise, variance,
-    SubgroupTable,
-};
+use super::{attributable, best_performing, entropy, mean_difference, ordered, pairwise, variance, SubgroupTable};
 
 /// Every HEAT summary measure for one table; `None` where a measure does not apply to this kind of
 /// dimension or is undefined for these numbers (e.g. a ratio with a zero denominator). Never 0 for "n/a".
@@ -94,16 +91,15 @@ pub struct Measures {
 impl Measures {
     /// The abbreviations, in the order of [`Measures::entries`].
     pub const NAMES: [&'static str; 19] = [
-        "D", "R", "ACI", "RCI", "SII", "RII", "BGV", "BGSD", "COV", "MDMU", "MDMW", "IDISU",
-        "IDISW", "MDBU", "MDBW", "TI", "MLD", "PAR", "PAF",
+        "D", "R", "ACI", "RCI", "SII", "RII", "BGV", "BGSD", "COV", "MDMU", "MDMW", "IDISU", "IDISW", "MDBU", "MDBW",
+        "TI", "MLD", "PAR", "PAF",
     ];
 
     /// (abbreviation, value) for every measure, in a fixed order.
     pub fn entries(&self) -> [(&'static str, Option<f64>); 19] {
         let v = [
-            self.d, self.r, self.aci, self.rci, self.sii, self.rii, self.bgv, self.bgsd, self.cov,
-            self.mdmu, self.mdmw, self.idisu, self.idisw, self.mdbu, self.mdbw, self.ti, self.mld,
-            self.par, self.paf,
+            self.d, self.r, self.aci, self.rci, self.sii, self.rii, self.bgv, self.bgsd, self.cov, self.mdmu,
+            self.mdmw, self.idisu, self.idisw, self.mdbu, self.mdbw, self.ti, self.mld, self.par, self.paf,
         ];
         std::array::from_fn(|i| (Self::NAMES[i], v[i]))
     }

@@ -46,22 +46,14 @@ pub fn ridit_ranks(table: &SubgroupTable) -> Option<Vec<(f64, f64)>> {
 /// ```
 pub fn aci(table: &SubgroupTable) -> Option<f64> {
     let ranks = ridit_ranks(table)?;
-    Some(
-        ranks
-            .iter()
-            .zip(table.rows_by_order())
-            .map(|(&(x, p), s)| p * (2.0 * x - 1.0) * s.estimate)
-            .sum(),
-    )
+    Some(ranks.iter().zip(table.rows_by_order()).map(|(&(x, p), s)| p * (2.0 * x - 1.0) * s.estimate).sum())
 }
 
 /// Relative concentration index, RCI = ACI / μ (no unit; between −1 and 1 for non-negative estimates),
 /// μ the population-weighted mean. `None` when not ordered or μ = 0.
 pub fn rci(table: &SubgroupTable) -> Option<f64> {
     let mean = table.mean();
-    (mean != 0.0)
-        .then(|| aci(table).map(|a| a / mean))
-        .flatten()
+    (mean != 0.0).then(|| aci(table).map(|a| a / mean)).flatten()
 }
 
 /// Slope and relative index of inequality, from a logistic regression on ridit rank.
@@ -101,19 +93,11 @@ pub fn sii_rii(table: &SubgroupTable) -> (Option<f64>, Option<f64>) {
             let (v0, v1) = (fit.predict(0.0), fit.predict(1.0));
             let sii = (v1 - v0) * scale;
             let rii = v1 / v0;
-            (
-                sii.is_finite().then_some(sii),
-                (v0 > 0.0 && rii.is_finite()).then_some(rii),
-            )
+            (sii.is_finite().then_some(sii), (v0 > 0.0 && rii.is_finite()).then_some(rii))
         }
         None => {
             // No fit: the weighted proportions are all 0 or all 1 (or all weight sits on one subgroup).
-            let weighted: Vec<f64> = y
-                .iter()
-                .zip(&w)
-                .filter(|(_, &wi)| wi > 0.0)
-                .map(|(&yi, _)| yi)
-                .collect();
+            let weighted: Vec<f64> = y.iter().zip(&w).filter(|(_, &wi)| wi > 0.0).map(|(&yi, _)| yi).collect();
             if weighted.iter().all(|&v| v == 0.0) {
                 (Some(0.0), None)
             } else if weighted.iter().all(|&v| v == 1.0) {

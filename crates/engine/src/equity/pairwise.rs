@@ -19,11 +19,7 @@ pub fn compared_pair(table: &SubgroupTable) -> (f64, f64) {
         let mut by_order = table.rows_by_order();
         let least = by_order.next().map_or(f64::NAN, |s| s.estimate);
         let most = by_order.last().map_or(least, |s| s.estimate);
-        return if favourable {
-            (most, least)
-        } else {
-            (least, most)
-        };
+        return if favourable { (most, least) } else { (least, most) };
     }
     let rows = table.rows();
     if let Some(reference) = table.reference() {
@@ -34,14 +30,8 @@ pub fn compared_pair(table: &SubgroupTable) -> (f64, f64) {
             (others.fold(f64::NEG_INFINITY, f64::max), reference.estimate)
         };
     }
-    let high = rows
-        .iter()
-        .map(|s| s.estimate)
-        .fold(f64::NEG_INFINITY, f64::max);
-    let low = rows
-        .iter()
-        .map(|s| s.estimate)
-        .fold(f64::INFINITY, f64::min);
+    let high = rows.iter().map(|s| s.estimate).fold(f64::NEG_INFINITY, f64::max);
+    let low = rows.iter().map(|s| s.estimate).fold(f64::INFINITY, f64::min);
     (high, low)
 }
 

@@ -29,20 +29,14 @@ pub struct TableOptions {
 
 impl Default for TableOptions {
     fn default() -> Self {
-        TableOptions {
-            indicator: Indicator::Favourable,
-            scale: 100.0,
-        }
+        TableOptions { indicator: Indicator::Favourable, scale: 100.0 }
     }
 }
 
 impl TableOptions {
     /// Options for an adverse indicator on the default scale of 100.
     pub fn adverse() -> Self {
-        TableOptions {
-            indicator: Indicator::Adverse,
-            ..Self::default()
-        }
+        TableOptions { indicator: Indicator::Adverse, ..Self::default() }
     }
 
     /// `true` for a favourable indicator.
@@ -69,13 +63,7 @@ pub struct Subgroup {
 impl Subgroup {
     /// A subgroup with no order and not the reference.
     pub fn new(name: impl Into<String>, estimate: f64, population: f64) -> Self {
-        Subgroup {
-            name: name.into(),
-            estimate,
-            population,
-            order: None,
-            reference: false,
-        }
+        Subgroup { name: name.into(), estimate, population, order: None, reference: false }
     }
 
     /// The same subgroup with an order (1 = most disadvantaged).
@@ -123,9 +111,7 @@ impl SubgroupTable {
     /// Validates `rows` and `options` into a table; the first problem found is returned.
     pub fn new(rows: Vec<Subgroup>, options: TableOptions) -> Result<Self, TableError> {
         if !(options.scale.is_finite() && options.scale > 0.0) {
-            return Err(TableError::InvalidScale {
-                value: options.scale,
-            });
+            return Err(TableError::InvalidScale { value: options.scale });
         }
         if rows.len() < 2 {
             return Err(TableError::TooFewSubgroups { found: rows.len() });
@@ -138,38 +124,21 @@ impl SubgroupTable {
                 return Err(TableError::EmptyName { row });
             }
             if let Some(j) = rows[..i].iter().position(|t| t.name == s.name) {
-                return Err(TableError::DuplicateName {
-                    row,
-                    name: s.name.clone(),
-                    first_row: j + 1,
-                });
+                return Err(TableError::DuplicateName { row, name: s.name.clone(), first_row: j + 1 });
             }
             check_values(row, &s.name, s.estimate, s.population)?;
             if s.reference {
                 if let Some(j) = reference {
-                    return Err(TableError::MultipleReferences {
-                        row,
-                        name: s.name.clone(),
-                        first_row: j + 1,
-                    });
+                    return Err(TableError::MultipleReferences { row, name: s.name.clone(), first_row: j + 1 });
                 }
                 reference = Some(i);
             }
             if s.order.is_some() != first_has_order {
-                return Err(TableError::MixedOrder {
-                    row,
-                    name: s.name.clone(),
-                    has_order: s.order.is_some(),
-                });
+                return Err(TableError::MixedOrder { row, name: s.name.clone(), has_order: s.order.is_some() });
             }
             if let Some(order) = s.order {
                 if let Some(j) = rows[..i].iter().position(|t| t.order == Some(order)) {
-                    return Err(TableError::DuplicateOrder {
-                        row,
-                        name: s.name.clone(),
-                        order,
-                        first_row: j + 1,
-                    });
+                    return Err(TableError::DuplicateOrder { row, name: s.name.clone(), order, first_row: j + 1 });
                 }
             }
         }
@@ -179,14 +148,7 @@ impl SubgroupTable {
             by_order = (0..rows.len()).collect();
             by_order.sort_by_key(|&i| rows[i].order);
         }
-        Ok(SubgroupTable {
-            rows,
-            options,
-            ordered: first_has_order,
-            by_order,
-            reference,
-            total_population,
-        })
+        Ok(SubgroupTable { rows, options, ordered: first_has_order, by_order, reference, total_population })
     }
 
     /// Replaces every estimate and population in place (same subgroups, same order), re-checking the
@@ -262,11 +224,7 @@ impl SubgroupTable {
 
     /// The setting (e.g. national) average μ = Σ p_j y_j, population-weighted, on the table's scale.
     pub fn mean(&self) -> f64 {
-        self.rows
-            .iter()
-            .map(|s| s.population * s.estimate)
-            .sum::<f64>()
-            / self.total_population
+        self.rows.iter().map(|s| s.population * s.estimate).sum::<f64>() / self.total_population
     }
 
     /// Computes every summary measure; see [`Measures`](super::Measures).
@@ -277,27 +235,13 @@ impl SubgroupTable {
 
 fn check_values(row: usize, name: &str, estimate: f64, population: f64) -> Result<(), TableError> {
     if !estimate.is_finite() {
-        return Err(TableError::NonFinite {
-            row,
-            name: name.to_owned(),
-            field: "estimate",
-            value: estimate,
-        });
+        return Err(TableError::NonFinite { row, name: name.to_owned(), field: "estimate", value: estimate });
     }
     if !population.is_finite() {
-        return Err(TableError::NonFinite {
-            row,
-            name: name.to_owned(),
-            field: "population",
-            value: population,
-        });
+        return Err(TableError::NonFinite { row, name: name.to_owned(), field: "population", value: population });
     }
     if population < 0.0 {
-        return Err(TableError::NegativePopulation {
-            row,
-            name: name.to_owned(),
-            value: population,
-        });
+        return Err(TableError::NegativePopulation { row, name: name.to_owned(), value: population });
     }
     Ok(())
 }

@@ -78,8 +78,8 @@ fn v0_to_v1(scenario: &mut Map<String, Value>) -> Result<(), String> {
         .ok_or("levers.funding.budget_per_year: is missing")?
         .as_f64()
         .ok_or("levers.funding.budget_per_year: must be a number")?;
-    let per_1000 = Number::from_f64(budget * 1000.0 / agents as f64)
-        .ok_or("levers.funding.budget_per_year: is too large")?;
+    let per_1000 =
+        Number::from_f64(budget * 1000.0 / agents as f64).ok_or("levers.funding.budget_per_year: is too large")?;
     funding.insert("budget_per_1000_per_year".into(), Value::Number(per_1000));
     Ok(())
 }

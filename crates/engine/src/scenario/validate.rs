@@ -134,7 +134,12 @@ impl Scenario {
                 return Err(invalid(field("name"), format!("\"{}\" names two groups; names must be unique", g.name)));
             }
             if !(g.share.is_finite() && g.share > 0.0 && g.share <= 1e6) {
-                return Err(ScenarioError::OutOfRange { field: field("share"), value: g.share, min: f64::MIN_POSITIVE, max: 1e6 });
+                return Err(ScenarioError::OutOfRange {
+                    field: field("share"),
+                    value: g.share,
+                    min: f64::MIN_POSITIVE,
+                    max: 1e6,
+                });
             }
             range(field("need"), g.need, 0.0, 10.0)?;
             range(field("access"), g.access, 0.0, 1.0)?;
@@ -151,7 +156,10 @@ impl Scenario {
         range(format!("{field}.level"), t.level, 0.0, 1.0)?;
         for (i, name) in t.groups.iter().enumerate() {
             if self.group_index(name).is_none() {
-                return Err(invalid(format!("{field}.groups.{i}"), format!("\"{name}\" is not one of the scenario's groups")));
+                return Err(invalid(
+                    format!("{field}.groups.{i}"),
+                    format!("\"{name}\" is not one of the scenario's groups"),
+                ));
             }
         }
         Ok(())

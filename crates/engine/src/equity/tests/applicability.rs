@@ -7,37 +7,21 @@ const PAIR: [&str; 4] = ["D", "R", "PAR", "PAF"];
 const ORDERED: [&str; 4] = ["ACI", "RCI", "SII", "RII"];
 
 fn present(m: &Measures) -> Vec<&'static str> {
-    m.entries()
-        .iter()
-        .filter(|(_, v)| v.is_some())
-        .map(|(k, _)| *k)
-        .collect()
+    m.entries().iter().filter(|(_, v)| v.is_some()).map(|(k, _)| *k).collect()
 }
 
 #[test]
 fn equity_two_subgroups_get_only_pairwise_and_attributable_measures() {
-    let non_ordered = measures(&plain(
-        &[("F", 40.0, 5.0), ("M", 50.0, 5.0)],
-        TableOptions::default(),
-    ));
+    let non_ordered = measures(&plain(&[("F", 40.0, 5.0), ("M", 50.0, 5.0)], TableOptions::default()));
     assert_eq!(present(&non_ordered), PAIR);
-    let ordered = measures(&ranked(
-        &[("lo", 40.0, 5.0, 1), ("hi", 50.0, 5.0, 2)],
-        TableOptions::default(),
-    ));
+    let ordered = measures(&ranked(&[("lo", 40.0, 5.0, 1), ("hi", 50.0, 5.0, 2)], TableOptions::default()));
     assert_eq!(present(&ordered), PAIR);
 }
 
 #[test]
 fn equity_ordered_dimension_gets_gradient_measures_only() {
-    let m = measures(&ranked(
-        &[
-            ("a", 10.0, 1.0, 1),
-            ("b", 20.0, 1.0, 2),
-            ("c", 30.0, 1.0, 3),
-        ],
-        TableOptions::default(),
-    ));
+    let m =
+        measures(&ranked(&[("a", 10.0, 1.0, 1), ("b", 20.0, 1.0, 2), ("c", 30.0, 1.0, 3)], TableOptions::default()));
     let expected: Vec<&str> = PAIR.iter().chain(&ORDERED).copied().collect();
     let mut got = present(&m);
     got.sort();
@@ -48,10 +32,7 @@ fn equity_ordered_dimension_gets_gradient_measures_only() {
 
 #[test]
 fn equity_non_ordered_dimension_gets_all_but_gradient_measures() {
-    let m = measures(&plain(
-        &[("a", 10.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)],
-        TableOptions::default(),
-    ));
+    let m = measures(&plain(&[("a", 10.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)], TableOptions::default()));
     for (name, value) in m.entries() {
         assert_eq!(value.is_none(), ORDERED.contains(&name), "{name}");
     }
@@ -60,56 +41,30 @@ fn equity_non_ordered_dimension_gets_all_but_gradient_measures() {
 #[test]
 fn equity_undefined_values_are_none_not_zero() {
     // Lowest estimate 0: R divides by 0.
-    let m = measures(&plain(
-        &[("a", 0.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)],
-        TableOptions::default(),
-    ));
+    let m = measures(&plain(&[("a", 0.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)], TableOptions::default()));
     assert_eq!(m.r, None);
     assert!(m.d.is_some());
     // All zero: μ = 0, so the relative measures are undefined.
-    let m = measures(&plain(
-        &[("a", 0.0, 1.0), ("b", 0.0, 1.0), ("c", 0.0, 1.0)],
-        TableOptions::default(),
-    ));
-    assert_eq!(
-        (m.r, m.cov, m.idisu, m.idisw, m.paf),
-        (None, None, None, None, None)
-    );
+    let m = measures(&plain(&[("a", 0.0, 1.0), ("b", 0.0, 1.0), ("c", 0.0, 1.0)], TableOptions::default()));
+    assert_eq!((m.r, m.cov, m.idisu, m.idisw, m.paf), (None, None, None, None, None));
     assert_eq!(m.d, Some(0.0));
     // A proportion above 1 (estimate beyond the scale): no logistic regression, but ACI is still defined.
-    let m = measures(&ranked(
-        &[
-            ("a", 50.0, 1.0, 1),
-            ("b", 90.0, 1.0, 2),
-            ("c", 120.0, 1.0, 3),
-        ],
-        TableOptions::default(),
-    ));
+    let m =
+        measures(&ranked(&[("a", 50.0, 1.0, 1), ("b", 90.0, 1.0, 2), ("c", 120.0, 1.0, 3)], TableOptions::default()));
     assert_eq!((m.sii, m.rii), (None, None));
     assert!(m.aci.is_some());
     // Negative estimates have no logarithm.
-    let m = measures(&plain(
-        &[("a", -5.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)],
-        TableOptions::default(),
-    ));
+    let m = measures(&plain(&[("a", -5.0, 1.0), ("b", 20.0, 1.0), ("c", 30.0, 1.0)], TableOptions::default()));
     assert_eq!((m.ti, m.mld), (None, None));
 }
 
 #[test]
 fn equity_all_zero_or_all_full_proportions_give_flat_sii() {
-    let zero = measures(&ranked(
-        &[("a", 0.0, 1.0, 1), ("b", 0.0, 2.0, 2), ("c", 0.0, 3.0, 3)],
-        TableOptions::default(),
-    ));
+    let zero =
+        measures(&ranked(&[("a", 0.0, 1.0, 1), ("b", 0.0, 2.0, 2), ("c", 0.0, 3.0, 3)], TableOptions::default()));
     assert_eq!((zero.sii, zero.rii), (Some(0.0), None));
-    let full = measures(&ranked(
-        &[
-            ("a", 100.0, 1.0, 1),
-            ("b", 100.0, 2.0, 2),
-            ("c", 100.0, 3.0, 3),
-        ],
-        TableOptions::default(),
-    ));
+    let full =
+        measures(&ranked(&[("a", 100.0, 1.0, 1), ("b", 100.0, 2.0, 2), ("c", 100.0, 3.0, 3)], TableOptions::default()));
     assert_eq!((full.sii, full.rii), (Some(0.0), Some(1.0)));
 }
 

@@ -15,30 +15,16 @@ use super::{Subgroup, SubgroupTable, TableOptions};
 #[track_caller]
 pub(super) fn close(actual: Option<f64>, expected: f64, tol: f64) {
     let a = actual.unwrap_or_else(|| panic!("expected {expected}, got None"));
-    assert!(
-        (a - expected).abs() <= tol * expected.abs().max(1.0),
-        "expected {expected}, got {a}"
-    );
+    assert!((a - expected).abs() <= tol * expected.abs().max(1.0), "expected {expected}, got {a}");
 }
 
 /// A non-ordered table from (name, estimate, population).
 pub(super) fn plain(rows: &[(&str, f64, f64)], options: TableOptions) -> SubgroupTable {
-    SubgroupTable::new(
-        rows.iter()
-            .map(|&(n, e, p)| Subgroup::new(n, e, p))
-            .collect(),
-        options,
-    )
-    .unwrap()
+    SubgroupTable::new(rows.iter().map(|&(n, e, p)| Subgroup::new(n, e, p)).collect(), options).unwrap()
 }
 
 /// An ordered table from (name, estimate, population, order).
 pub(super) fn ranked(rows: &[(&str, f64, f64, i64)], options: TableOptions) -> SubgroupTable {
-    SubgroupTable::new(
-        rows.iter()
-            .map(|&(n, e, p, o)| Subgroup::new(n, e, p).with_order(o))
-            .collect(),
-        options,
-    )
-    .unwrap()
+    SubgroupTable::new(rows.iter().map(|&(n, e, p, o)| Subgroup::new(n, e, p).with_order(o)).collect(), options)
+        .unwrap()
 }

@@ -6,12 +6,7 @@ use proptest::prelude::*;
 /// Random valid tables: 2 to 7 subgroups, estimates within the scale, populations 0 to 1e6 (first > 0),
 /// ordered or not, favourable or adverse, maybe a reference row.
 fn tables() -> impl Strategy<Value = SubgroupTable> {
-    (
-        2usize..8,
-        any::<bool>(),
-        any::<bool>(),
-        prop_oneof![Just(1.0), Just(100.0), Just(1000.0)],
-    )
+    (2usize..8, any::<bool>(), any::<bool>(), prop_oneof![Just(1.0), Just(100.0), Just(1000.0)])
         .prop_flat_map(|(n, is_ordered, adverse, scale)| {
             (
                 prop::collection::vec(0.0..=scale, n),
@@ -29,26 +24,20 @@ fn tables() -> impl Strategy<Value = SubgroupTable> {
                 }),
             )
         })
-        .prop_map(
-            |(est, mut pop, is_ordered, adverse, scale, reference, orders)| {
-                pop[0] += 1.0;
-                let rows = (0..est.len())
-                    .map(|i| Subgroup {
-                        name: format!("g{i}"),
-                        estimate: est[i],
-                        population: pop[i],
-                        order: is_ordered.then_some(orders[i]),
-                        reference: reference == Some(i),
-                    })
-                    .collect();
-                let indicator = if adverse {
-                    Indicator::Adverse
-                } else {
-                    Indicator::Favourable
-                };
-                SubgroupTable::new(rows, TableOptions { indicator, scale }).unwrap()
-            },
-        )
+        .prop_map(|(est, mut pop, is_ordered, adverse, scale, reference, orders)| {
+            pop[0] += 1.0;
+            let rows = (0..est.len())
+                .map(|i| Subgroup {
+                    name: format!("g{i}"),
+                    estimate: est[i],
+                    population: pop[i],
+                    order: is_ordered.then_some(orders[i]),
+                    reference: reference == Some(i),
+                })
+                .collect();
+            let indicator = if adverse { Indicator::Adverse } else { Indicator::Favourable };
+            SubgroupTable::new(rows, TableOptions { indicator, scale }).unwrap()
+        })
 }
 
 proptest! {

@@ -11,9 +11,7 @@ const EST: [f64; 5] = [20.0, 30.0, 40.0, 50.0, 60.0];
 
 fn table() -> crate::equity::SubgroupTable {
     let names = ["Q1", "Q2", "Q3", "Q4", "Q5"];
-    let rows: Vec<_> = (0..5)
-        .map(|i| (names[i], EST[i], POP[i], i as i64 + 1))
-        .collect();
+    let rows: Vec<_> = (0..5).map(|i| (names[i], EST[i], POP[i], i as i64 + 1)).collect();
     ranked(&rows, TableOptions::default())
 }
 
@@ -36,27 +34,13 @@ fn equity_published_example_reproduced_exactly_with_rs_rounded_counts() {
     // proportions y/pop with weight pop · pop. Feeding our IRLS exactly that reproduces the published
     // values to R's own convergence precision: a check of the fitting code itself.
     let t = table();
-    let ranks: Vec<f64> = ordered::ridit_ranks(&t)
-        .unwrap()
-        .iter()
-        .map(|&(x, _)| x)
-        .collect();
+    let ranks: Vec<f64> = ordered::ridit_ranks(&t).unwrap().iter().map(|&(x, _)| x).collect();
     // round(15.6) = 16, round(27.3) = 27, round(64.8) = 65, round(51.5) = 52 (R rounds half to even), 63.
-    let y = [
-        16.0 / 78.0,
-        27.0 / 91.0,
-        65.0 / 162.0,
-        52.0 / 103.0,
-        63.0 / 105.0,
-    ];
+    let y = [16.0 / 78.0, 27.0 / 91.0, 65.0 / 162.0, 52.0 / 103.0, 63.0 / 105.0];
     let w: Vec<f64> = POP.iter().map(|p| p * p).collect();
     let fit = fit_logistic(&ranks, &y, &w).unwrap();
     assert!(fit.converged);
-    close(
-        Some((fit.predict(1.0) - fit.predict(0.0)) * 100.0),
-        44.44502,
-        1e-6,
-    );
+    close(Some((fit.predict(1.0) - fit.predict(0.0)) * 100.0), 44.44502, 1e-6);
     close(Some(fit.predict(1.0) / fit.predict(0.0)), 3.159506, 1e-6);
 }
 

@@ -5,10 +5,7 @@ use super::{close, plain, ranked};
 
 /// Non-ordered: estimates 20, 40, 60 with shares 1/2, 1/4, 1/4, so μ = 10 + 10 + 15 = 35.
 fn regions(options: TableOptions) -> SubgroupTable {
-    plain(
-        &[("a", 20.0, 50.0), ("b", 40.0, 25.0), ("c", 60.0, 25.0)],
-        options,
-    )
+    plain(&[("a", 20.0, 50.0), ("b", 40.0, 25.0), ("c", 60.0, 25.0)], options)
 }
 
 #[test]
@@ -73,14 +70,7 @@ fn equity_worked_reference_subgroup() {
 
 /// Ordered, equal thirds, listed out of order: order 1 → 10, 2 → 20, 3 → 60; μ = 30.
 fn quintiles(options: TableOptions) -> SubgroupTable {
-    ranked(
-        &[
-            ("top", 60.0, 1.0, 3),
-            ("bottom", 10.0, 1.0, 1),
-            ("middle", 20.0, 1.0, 2),
-        ],
-        options,
-    )
+    ranked(&[("top", 60.0, 1.0, 3), ("bottom", 10.0, 1.0, 1), ("middle", 20.0, 1.0, 2)], options)
 }
 
 #[test]
@@ -105,10 +95,7 @@ fn equity_worked_ordered_adverse_direction() {
     close(m.par, 0.0, 0.0); // 60 − 30 > 0 is no gain for an adverse indicator: clamped
     close(m.paf, 0.0, 0.0);
     // HEAT and healthequal do not flip the regression or concentration measures.
-    assert_eq!(
-        (m.aci, m.rci, m.sii, m.rii),
-        (fav.aci, fav.rci, fav.sii, fav.rii)
-    );
+    assert_eq!((m.aci, m.rci, m.sii, m.rii), (fav.aci, fav.rci, fav.sii, fav.rii));
 }
 
 #[test]
@@ -118,11 +105,7 @@ fn equity_worked_sii_rii_on_an_exact_logistic_curve() {
     let sigma = |x: f64| 1.0 / (1.0 + (-x).exp());
     let est = |x: f64| 100.0 * sigma(-1.0 + 2.0 * x);
     let t = ranked(
-        &[
-            ("q1", est(1.0 / 6.0), 7.0, 1),
-            ("q2", est(0.5), 7.0, 2),
-            ("q3", est(5.0 / 6.0), 7.0, 3),
-        ],
+        &[("q1", est(1.0 / 6.0), 7.0, 1), ("q2", est(0.5), 7.0, 2), ("q3", est(5.0 / 6.0), 7.0, 3)],
         TableOptions::default(),
     );
     let m = measures(&t);
@@ -135,15 +118,8 @@ fn equity_worked_scale_moves_sii_into_indicator_units() {
     // Same proportions on a per-1000 scale: SII is 10× the per-100 value, RII is unchanged.
     let per100 = measures(&quintiles(TableOptions::default()));
     let per1000 = measures(&ranked(
-        &[
-            ("top", 600.0, 1.0, 3),
-            ("bottom", 100.0, 1.0, 1),
-            ("middle", 200.0, 1.0, 2),
-        ],
-        TableOptions {
-            scale: 1000.0,
-            ..TableOptions::default()
-        },
+        &[("top", 600.0, 1.0, 3), ("bottom", 100.0, 1.0, 1), ("middle", 200.0, 1.0, 2)],
+        TableOptions { scale: 1000.0, ..TableOptions::default() },
     ));
     close(per1000.sii, per100.sii.unwrap() * 10.0, 1e-9);
     close(per1000.rii, per100.rii.unwrap(), 1e-9);
@@ -152,21 +128,10 @@ fn equity_worked_scale_moves_sii_into_indicator_units() {
 #[test]
 fn equity_worked_theil_and_mld_follow_healthequal_zero_substitution() {
     // An estimate of 0 becomes 1e-6. Halves at 0 and 10: μ ≈ 5; MLD ≈ 1000·½(ln(5/1e-6) + ln(5/10)).
-    let m = measures(&plain(
-        &[("a", 0.0, 1.0), ("b", 10.0, 1.0), ("c", 10.0, 0.0)],
-        TableOptions::default(),
-    ));
+    let m = measures(&plain(&[("a", 0.0, 1.0), ("b", 10.0, 1.0), ("c", 10.0, 0.0)], TableOptions::default()));
     let mu = (1e-6 + 10.0) / 2.0;
-    close(
-        m.mld,
-        500.0 * ((mu / 1e-6f64).ln() + (mu / 10.0f64).ln()),
-        1e-9,
-    );
-    close(
-        m.ti,
-        500.0 * ((1e-6 / mu) * (1e-6 / mu).ln() + (10.0 / mu) * (10.0 / mu).ln()),
-        1e-9,
-    );
+    close(m.mld, 500.0 * ((mu / 1e-6f64).ln() + (mu / 10.0f64).ln()), 1e-9);
+    close(m.ti, 500.0 * ((1e-6 / mu) * (1e-6 / mu).ln() + (10.0 / mu) * (10.0 / mu).ln()), 1e-9);
 }
 
 #[test]
@@ -188,7 +153,5 @@ fn equity_worked_set_values_recomputes_in_place() {
     close(Some(t.mean()), 30.0, 1e-12);
     close(measures(&t).d, 0.0, 0.0);
     assert!(t.set_values(&[30.0, 30.0], &[1.0, 2.0, 3.0]).is_err());
-    assert!(t
-        .set_values(&[30.0, 30.0, 30.0], &[1.0, -2.0, 3.0])
-        .is_err());
+    assert!(t.set_values(&[30.0, 30.0, 30.0], &[1.0, -2.0, 3.0]).is_err());
 }
