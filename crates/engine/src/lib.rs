@@ -29,6 +29,7 @@
 pub mod bass;
 pub mod compare;
 pub mod estimate;
+pub mod fmt_number;
 pub mod inequality;
 pub mod link;
 pub mod model;

@@ -5,6 +5,7 @@
 
 mod groups;
 mod levers;
+pub mod names;
 mod people;
 mod set;
 mod validate;

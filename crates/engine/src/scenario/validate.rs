@@ -2,7 +2,9 @@
 
 use std::fmt;
 
+use super::names::{check_group_name, check_scenario_name, one_line, shown};
 use super::{Scenario, Targeting, MAX_AGENTS, SCENARIO_VERSION};
+use crate::fmt_number::short;
 
 /// What is wrong with a scenario. Field names are dotted paths, as `--set` takes them
 /// (`groups.list.2.access`).
@@ -22,12 +24,12 @@ pub enum ScenarioError {
 impl fmt::Display for ScenarioError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ScenarioError::Json(e) => write!(f, "scenario JSON: {e}"),
+            ScenarioError::Json(e) => write!(f, "scenario JSON: {}", one_line(e, 300)),
             ScenarioError::Version { found, supported } => {
                 write!(f, "version: {found} is not supported; this build reads scenario version {supported}")
             }
             ScenarioError::OutOfRange { field, value, min, max } => {
-                write!(f, "{field}: {value} is out of range; allowed {min} to {max}")
+                write!(f, "{field}: {} is out of range; allowed {} to {}", short(*value), short(*min), short(*max))
             }
             ScenarioError::Invalid { field, message } => write!(f, "{field}: {message}"),
         }
@@ -62,9 +64,7 @@ impl Scenario {
         if self.version != SCENARIO_VERSION {
             return Err(ScenarioError::Version { found: self.version, supported: SCENARIO_VERSION });
         }
-        if self.name.trim().is_empty() || self.name.chars().count() > 80 {
-            return Err(invalid("name", "must be 1 to 80 characters"));
-        }
+        check_scenario_name(&self.name).map_err(|e| invalid("name", e.to_string()))?;
         if self.narrative.chars().count() > 2_000 {
             return Err(invalid("narrative", "must be at most 2,000 characters (so that a share link stays openable)"));
         }
@@ -126,12 +126,10 @@ impl Scenario {
         }
         for (i, g) in list.iter().enumerate() {
             let field = |name: &str| format!("groups.list.{i}.{name}");
-            let chars = g.name.trim().chars().count();
-            if chars == 0 || chars > 40 {
-                return Err(invalid(field("name"), "a group name must be 1 to 40 characters"));
-            }
+            check_group_name(&g.name).map_err(|e| invalid(field("name"), e.to_string()))?;
             if list[..i].iter().any(|other| other.name == g.name) {
-                return Err(invalid(field("name"), format!("\"{}\" names two groups; names must be unique", g.name)));
+                let message = format!("\"{}\" names two groups; names must be unique", shown(&g.name));
+                return Err(invalid(field("name"), message));
             }
             if !(g.share.is_finite() && g.share > 0.0 && g.share <= 1e6) {
                 return Err(ScenarioError::OutOfRange {
@@ -154,12 +152,22 @@ impl Scenario {
 
     fn validate_targeting(&self, field: &str, t: &Targeting) -> Result<(), ScenarioError> {
         range(format!("{field}.level"), t.level, 0.0, 1.0)?;
+        let groups = self.groups.list.len();
+        if t.groups.len() > groups {
+            let message =
+                format!("names {} groups; a scenario with {groups} groups allows at most {groups}", t.groups.len());
+            return Err(invalid(format!("{field}.groups"), message));
+        }
         for (i, name) in t.groups.iter().enumerate() {
             if self.group_index(name).is_none() {
                 return Err(invalid(
                     format!("{field}.groups.{i}"),
-                    format!("\"{name}\" is not one of the scenario's groups"),
+                    format!("\"{}\" is not one of the scenario's groups", shown(name)),
                 ));
+            }
+            if t.groups[..i].contains(name) {
+                let message = format!("\"{}\" is listed twice; name each group once", shown(name));
+                return Err(invalid(format!("{field}.groups.{i}"), message));
             }
         }
         Ok(())
