@@ -6,6 +6,7 @@ mod equity_command;
 mod output_file;
 mod run_command;
 mod scenario_source;
+mod stdout;
 
 use std::process::ExitCode;
 
@@ -14,6 +15,7 @@ use clap::Parser;
 use cli::{Cli, Command};
 
 fn main() -> ExitCode {
+    output_file::remove_temporaries_on_interrupt();
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -35,15 +37,16 @@ fn main() -> ExitCode {
     };
     let result = match cli.command {
         Command::Presets => {
-            for p in rollout_engine::presets::all() {
-                println!("{:<28} {}", p.name, p.summary);
-            }
-            Ok(())
+            let lines: String =
+                rollout_engine::presets::all().iter().map(|p| format!("{:<28} {}\n", p.name, p.summary)).collect();
+            stdout::print(&lines)
         }
-        Command::Preset { name } => scenario_source::preset(&name).map(|s| println!("{}", s.to_json_pretty())),
+        Command::Preset { name } => {
+            scenario_source::preset(&name).and_then(|s| stdout::print(&format!("{}\n", s.to_json_pretty())))
+        }
         Command::Run(args) => run_command::run(&args),
         Command::Equity { table, adverse, scale } => {
-            equity_command::run(&table, adverse, scale).map(|json| println!("{json}"))
+            equity_command::run(&table, adverse, scale).and_then(|json| stdout::print(&format!("{json}\n")))
         }
     };
     match result {

@@ -9,6 +9,9 @@ use crate::cli::{Format, RunArgs};
 use crate::{output_file, scenario_source};
 
 pub fn run(args: &RunArgs) -> Result<(), String> {
+    if let Some(path) = &args.out {
+        output_file::check_target(path)?;
+    }
     let scenario = scenario_source::resolve(args)?;
     let total = scenario.months as u64 * scenario.replicates as u64;
     let bar = if std::io::stderr().is_terminal() { ProgressBar::new(total) } else { ProgressBar::hidden() };
@@ -25,9 +28,6 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     };
     match &args.out {
         Some(path) => output_file::write_atomically(path, &text),
-        None => {
-            print!("{text}");
-            Ok(())
-        }
+        None => crate::stdout::print(&text),
     }
 }

@@ -218,8 +218,8 @@ fn targeting(names: Vec<String>) -> impl Strategy<Value = Targeting> {
 
 fn scenario() -> impl Strategy<Value = Scenario> {
     // Unique group names from a small alphabet (with a non-ASCII letter), never blank nor padded.
-    let names =
-        prop::collection::btree_set("[abQ1é]([abQ1é ]{0,2}[abQ1é])?", 1..=8).prop_map(|s| s.into_iter().collect::<Vec<_>>());
+    let names = prop::collection::btree_set("[abQ1é]([abQ1é ]{0,2}[abQ1é])?", 1..=8)
+        .prop_map(|s| s.into_iter().collect::<Vec<_>>());
     (prop::sample::select(presets::all()), names)
         .prop_flat_map(|(preset, names)| {
             let n = names.len();
