@@ -91,7 +91,9 @@ impl AppState {
         if trimmed.is_empty() {
             return state;
         }
-        match rollout_engine::link::decode(trimmed) {
+        match rollout_engine::link::decode(trimmed).map_err(|e| e.to_string()).and_then(|scenario| {
+            rollout_engine::cost::check_for_browser(&scenario).map(|()| scenario).map_err(|e| e.to_string())
+        }) {
             Ok(scenario) => {
                 state.preset = preset_matching(&scenario);
                 state.scenario = scenario;

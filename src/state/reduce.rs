@@ -91,7 +91,11 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 next.summary_run_id = run_id;
             }
         }
-        Action::LoadScenario { scenario, notice } => match scenario.validate() {
+        Action::LoadScenario { scenario, notice } => match scenario
+            .validate()
+            .map_err(|e| e.to_string())
+            .and_then(|()| rollout_engine::cost::check_for_browser(&scenario).map_err(|e| e.to_string()))
+        {
             Ok(()) => {
                 next.drafts.clear();
                 next.errors.clear();

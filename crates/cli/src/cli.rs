@@ -61,9 +61,14 @@ pub struct RunArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
-    /// Write to this file instead of standard output (written whole or not at all).
+    /// Write to this file instead of standard output (written whole or not at all; only a regular file or
+    /// a new path).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+    /// Run even when the estimated cost is over the ceiling (1 hour of computing on one core, or 4 GB of
+    /// memory).
+    #[arg(long)]
+    pub allow_long: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]

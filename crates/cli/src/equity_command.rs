@@ -4,20 +4,13 @@
 //! [`rollout_engine::equity::parse_table_csv`].
 
 use rollout_engine::equity::{measures, parse_table_csv};
-use std::io::ErrorKind;
 use std::path::Path;
 
 /// Reads the CSV table at `path`, computes every measure for a favourable (or, with `adverse`, adverse)
 /// indicator on `scale`, and returns pretty-printed JSON. The error is a single line fit for the terminal.
 pub fn run(path: &Path, adverse: bool, scale: f64) -> Result<String, String> {
     let shown = path.display();
-    let text = std::fs::read_to_string(path).map_err(|e| match e.kind() {
-        ErrorKind::NotFound => format!("{shown}: no such file"),
-        ErrorKind::PermissionDenied => format!("{shown}: permission denied"),
-        ErrorKind::InvalidData => format!("{shown}: not UTF-8 text; save the table as a UTF-8 CSV"),
-        ErrorKind::IsADirectory => format!("{shown}: is a directory, not a CSV file"),
-        _ => format!("{shown}: cannot read: {e}"),
-    })?;
+    let text = crate::input_file::read_text(path, rollout_engine::cost::MAX_TABLE_BYTES, "CSV table")?;
     let table = parse_table_csv(&text, adverse, scale).map_err(|e| format!("{shown}: {e}"))?;
     serde_json::to_string_pretty(&measures(&table)).map_err(|e| format!("cannot write JSON: {e}"))
 }
@@ -61,7 +54,7 @@ mod tests {
         std::fs::remove_file(path).ok();
 
         let path = write("latin1.csv", b"subgroup,estimate,population\nS\xe3o Paulo,20,10\nB,30,10\n");
-        assert!(run(&path, false, 100.0).unwrap_err().ends_with("not UTF-8 text; save the table as a UTF-8 CSV"));
+        assert!(run(&path, false, 100.0).unwrap_err().ends_with("not UTF-8 text; save the CSV table as UTF-8"));
         std::fs::remove_file(path).ok();
     }
 }

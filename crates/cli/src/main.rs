@@ -3,6 +3,7 @@
 
 mod cli;
 mod equity_command;
+mod input_file;
 mod output_file;
 mod run_command;
 mod scenario_source;

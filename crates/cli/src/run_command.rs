@@ -3,7 +3,7 @@
 use std::io::IsTerminal;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rollout_engine::{output, run};
+use rollout_engine::{cost, output, run, Scenario};
 
 use crate::cli::{Format, RunArgs};
 use crate::{output_file, scenario_source};
@@ -13,6 +13,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         output_file::check_target(path)?;
     }
     let scenario = scenario_source::resolve(args)?;
+    announce_cost(&scenario, args.allow_long)?;
     let total = scenario.months as u64 * scenario.replicates as u64;
     let bar = if std::io::stderr().is_terminal() { ProgressBar::new(total) } else { ProgressBar::hidden() };
     bar.set_style(
@@ -30,4 +31,23 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
         Some(path) => output_file::write_atomically(path, &text),
         None => crate::stdout::print(&text),
     }
+}
+
+/// Refuse a run over the cost ceiling unless `allow_long`; on a terminal, say what a long run will cost.
+fn announce_cost(scenario: &Scenario, allow_long: bool) -> Result<(), String> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let estimate = match cost::check_for_cli(scenario, threads) {
+        Ok(estimate) => estimate,
+        Err(e) if !allow_long => return Err(e.to_string()),
+        Err(_) => cost::estimate(scenario),
+    };
+    let wall = estimate.wall_seconds(threads, scenario.replicates);
+    if wall > 10.0 && std::io::stderr().is_terminal() {
+        eprintln!(
+            "rollout: estimated {} on {threads} cores, {} of memory",
+            cost::duration(wall),
+            cost::bytes(estimate.memory_bytes(threads))
+        );
+    }
+    Ok(())
 }

@@ -15,7 +15,7 @@ pub fn preset(name: &str) -> Result<Scenario, String> {
 
 /// Read and validate a scenario file.
 pub fn file(path: &Path) -> Result<Scenario, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let text = crate::input_file::read_text(path, rollout_engine::cost::MAX_SCENARIO_BYTES, "scenario file")?;
     Scenario::from_json(&text).map_err(|e| format!("{}: {e}", path.display()))
 }
 

@@ -28,6 +28,7 @@
 
 pub mod bass;
 pub mod compare;
+pub mod cost;
 pub mod estimate;
 pub mod fmt_number;
 pub mod inequality;
