@@ -2,7 +2,8 @@
 
 use std::path::Path;
 
-use rollout_engine::{presets, scenario::set_dotted, Scenario};
+use rollout_engine::scenario::{names, set_all};
+use rollout_engine::{presets, Scenario};
 
 use crate::cli::RunArgs;
 
@@ -10,7 +11,7 @@ use crate::cli::RunArgs;
 pub fn preset(name: &str) -> Result<Scenario, String> {
     presets::preset(name)
         .map(|p| p.scenario)
-        .ok_or_else(|| format!("unknown preset \"{name}\"; presets are: {}", presets::NAMES.join(", ")))
+        .ok_or_else(|| format!("unknown preset \"{}\"; presets are: {}", names::shown(name), presets::NAMES.join(", ")))
 }
 
 /// Read and validate a scenario file.
@@ -26,11 +27,19 @@ pub fn resolve(args: &RunArgs) -> Result<Scenario, String> {
         (None, Some(name)) => preset(name)?,
         (None, None) => preset(presets::DEFAULT)?,
     };
+    let mut assignments = Vec::with_capacity(args.set.len());
     for assignment in &args.set {
-        let (key, value) = assignment
-            .split_once('=')
-            .ok_or_else(|| format!("--set {assignment}: expected KEY=VALUE, e.g. --set levers.subsidy.level=0.8"))?;
-        scenario = set_dotted(&scenario, key.trim(), value.trim()).map_err(|e| format!("--set {assignment}: {e}"))?;
+        let (key, value) = assignment.split_once('=').ok_or_else(|| {
+            format!(
+                "--set {}: expected KEY=VALUE, e.g. --set levers.subsidy.level=0.8",
+                names::one_line(assignment, 80)
+            )
+        })?;
+        assignments.push((key.trim(), value.trim()));
+    }
+    if !assignments.is_empty() {
+        // All at once, validated together: renaming a group and its targeting lists is one change.
+        scenario = set_all(&scenario, &assignments).map_err(|e| format!("--set {e}"))?;
     }
     if let Some(n) = args.agents {
         scenario.agents = n;

@@ -49,7 +49,8 @@ mod tests {
 
     #[test]
     fn every_number_is_short() {
-        for value in [f64::MIN_POSITIVE, f64::MAX, -f64::MAX, 1e308, 1e-300, 0.1 + 0.2, 123456789.123456789, -4.5e-300]
+        for value in
+            [f64::MIN_POSITIVE, f64::MAX, -f64::MAX, 1e308, 1e-300, 0.1 + 0.2, 123_456_789.123_456_78, -4.5e-300]
         {
             let text = short(value);
             assert!(text.len() <= 12, "{value:e} printed as {text}");

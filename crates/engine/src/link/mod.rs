@@ -117,7 +117,7 @@ pub fn decode(text: &str) -> Result<Scenario, LinkError> {
     let value: serde_json::Value =
         serde_json::from_slice(&json).map_err(|e| LinkError::Json(format!("its text is garbled ({e})")))?;
     let value = migrate::migrate(value)?;
-    let scenario: Scenario = serde_json::from_value(value).map_err(|e| LinkError::Json(e.to_string()))?;
+    let scenario: Scenario = crate::scenario::from_value(value).map_err(|e| LinkError::Json(e.to_string()))?;
     scenario.validate()?;
     Ok(scenario)
 }

@@ -6,14 +6,16 @@
 mod groups;
 mod levers;
 pub mod names;
+mod parse;
 mod people;
 mod set;
 mod validate;
 
 pub use groups::{Group, Groups};
 pub use levers::{Funding, Levers, Shock, Targeting};
+pub(crate) use parse::from_value;
 pub use people::{Diffusion, Organisations, Technology};
-pub use set::set_dotted;
+pub use set::{set_all, set_dotted};
 pub use validate::ScenarioError;
 
 use serde::{Deserialize, Serialize};
@@ -60,7 +62,7 @@ pub struct Scenario {
 }
 
 impl Scenario {
-    /// Parse a scenario from JSON and validate it.
+    /// Parse a scenario from JSON (a leading byte-order mark is skipped) and validate it.
     ///
     /// ```
     /// use rollout_engine::{presets, Scenario};
@@ -70,7 +72,7 @@ impl Scenario {
     /// assert!(Scenario::from_json("{\"version\": 1}").is_err());
     /// ```
     pub fn from_json(text: &str) -> Result<Self, ScenarioError> {
-        let scenario: Scenario = serde_json::from_str(text).map_err(|e| ScenarioError::Json(e.to_string()))?;
+        let scenario = parse::parse(text)?;
         scenario.validate()?;
         Ok(scenario)
     }
