@@ -32,7 +32,9 @@ type Record = (usize, Vec<String>);
 /// ```
 pub fn parse_table_csv(text: &str, adverse: bool, scale: f64) -> Result<SubgroupTable, TableError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut records = split_records(text)?.into_iter();
+    // Line endings: CRLF (Windows) and CR alone (classic Mac OS) become LF.
+    let text = if text.contains('\r') { text.replace("\r\n", "\n").replace('\r', "\n") } else { text.to_string() };
+    let mut records = split_records(&text)?.into_iter();
     let (_, header) = records.next().ok_or(TableError::EmptyInput)?;
     let columns = Columns::find(&header)?;
     let mut rows = Vec::new();

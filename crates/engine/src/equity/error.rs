@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::fmt_number::short;
+
 /// Why a subgroup table was rejected.
 ///
 /// Every row-level variant names the row (1-based, in the order the rows were given, which for CSV is the
@@ -22,6 +24,8 @@ pub enum TableError {
     NegativePopulation { row: usize, name: String, value: f64 },
     /// All populations are zero, so there are no population shares.
     ZeroTotalPopulation,
+    /// The populations add up to more than a 64-bit float holds (about 1.8e308).
+    PopulationOverflow,
     /// Two rows share a subgroup name.
     DuplicateName { row: usize, name: String, first_row: usize },
     /// More than one row is marked as the reference subgroup.
@@ -59,13 +63,19 @@ impl fmt::Display for TableError {
                 "the table has {found} subgroup{}; at least 2 are needed to measure inequality",
                 if *found == 1 { "" } else { "s" }
             ),
-            InvalidScale { value } => write!(f, "scale {value} is not usable; it must be a finite number above 0 (e.g. 100 for percentages)"),
+            InvalidScale { value } => write!(f, "scale {} is not usable; it must be a finite number above 0 (e.g. 100 for percentages)", short(*value)),
             EmptyName { row } => write!(f, "row {row}, column \"subgroup\": the subgroup name is empty"),
-            NonFinite { row, field, value, .. } => write!(f, "row {row}, column \"{field}\": {value} is not a finite number"),
+            NonFinite { row, field, value, .. } => {
+                write!(f, "row {row}, column \"{field}\": {} is not a finite number", short(*value))
+            }
             NegativePopulation { row, value, .. } => {
-                write!(f, "row {row}, column \"population\": {value} is negative; populations must be 0 or more")
+                write!(f, "row {row}, column \"population\": {} is negative; populations must be 0 or more", short(*value))
             }
             ZeroTotalPopulation => write!(f, "every population is 0; at least one subgroup needs people in it"),
+            PopulationOverflow => write!(
+                f,
+                "the populations add up to more than the largest number this tool holds (about 1.8e308); divide every population by the same factor"
+            ),
             DuplicateName { row, name, first_row } => write!(
                 f,
                 "row {row}, column \"subgroup\": {name:?} already appears in row {first_row}; subgroup names must be unique"
