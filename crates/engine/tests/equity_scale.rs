@@ -75,3 +75,13 @@ fn numbers_in_table_messages_are_short() {
         "row 1, column \"population\": -2.23e-308 is negative; populations must be 0 or more"
     );
 }
+
+#[test]
+fn subgroup_names_in_messages_are_escaped_and_shortened() {
+    let name = format!("\u{1b}[2J{}", "n".repeat(100_000));
+    let text = format!("subgroup,estimate,population\n{name},20,1\n{name},30,1\n");
+    let message = parse_table_csv(&text, false, 100.0).unwrap_err().to_string();
+    assert!(message.starts_with("row 2, column \"subgroup\": \"\\u{1b}[2Jnnn"), "{message}");
+    assert!(message.contains("… (100004 characters)\" already appears in row 1"), "{message}");
+    assert!(message.len() < 200);
+}

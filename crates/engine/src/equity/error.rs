@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::fmt_number::short;
+use crate::scenario::names::shown;
 
 /// Why a subgroup table was rejected.
 ///
@@ -78,17 +79,19 @@ impl fmt::Display for TableError {
             ),
             DuplicateName { row, name, first_row } => write!(
                 f,
-                "row {row}, column \"subgroup\": {name:?} already appears in row {first_row}; subgroup names must be unique"
+                "row {row}, column \"subgroup\": \"{}\" already appears in row {first_row}; subgroup names must be unique",
+                shown(name)
             ),
             MultipleReferences { row, name, first_row } => write!(
                 f,
-                "row {row}, column \"reference\": {name:?} is marked as reference but row {first_row} already is; mark at most one"
+                "row {row}, column \"reference\": \"{}\" is marked as reference but row {first_row} already is; mark at most one",
+                shown(name)
             ),
             MixedOrder { row, name, has_order } => {
                 if *has_order {
-                    write!(f, "row {row}, column \"order\": {name:?} has an order but earlier rows do not; give every subgroup an order or none")
+                    write!(f, "row {row}, column \"order\": \"{}\" has an order but earlier rows do not; give every subgroup an order or none", shown(name))
                 } else {
-                    write!(f, "row {row}, column \"order\": {name:?} has no order but other rows do; give every subgroup an order or none")
+                    write!(f, "row {row}, column \"order\": \"{}\" has no order but other rows do; give every subgroup an order or none", shown(name))
                 }
             }
             DuplicateOrder { row, order, first_row, .. } => {
