@@ -47,3 +47,4 @@ pub mod summary;
 
 pub use scenario::{Scenario, ScenarioError};
 pub mod equity;
+pub mod experiment;
