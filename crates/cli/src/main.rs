@@ -1,11 +1,16 @@
 //! `rollout`: the command-line twin of Rollout Lab. A thin shell over `rollout-engine`: it parses flags,
 //! reads and writes files and draws a progress bar; every number comes from the engine.
 
+mod analyse_command;
 mod cli;
+mod design_command;
 mod equity_command;
+mod merge_command;
 mod output_file;
+mod results_csv;
 mod run_command;
 mod scenario_source;
+mod sweep_command;
 
 use std::process::ExitCode;
 
@@ -45,6 +50,10 @@ fn main() -> ExitCode {
         Command::Equity { table, adverse, scale } => {
             equity_command::run(&table, adverse, scale).map(|json| println!("{json}"))
         }
+        Command::Design(args) => design_command::run(&args),
+        Command::Sweep(args) => sweep_command::run(&args),
+        Command::Merge(args) => merge_command::run(&args),
+        Command::Analyse(args) => analyse_command::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -53,7 +53,7 @@ pub use one_at_a_time::one_at_a_time;
 pub use response::Response;
 pub use saltelli::{sobol, MAX_BASE_SAMPLES};
 pub use sobol_indices::{sobol_indices, SobolIndex};
-pub use sweep::{chunk_points, run_point, PointResult};
+pub use sweep::{chunk_points, run_point, run_points, PointResult};
 pub use tornado::{tornado, TornadoBar};
 
 /// Every point has a value for every replicate, the same number of them, all finite.

@@ -11,8 +11,9 @@ use crate::scenario::Scenario;
 pub struct PointResult {
     /// Index of the point in the design.
     pub point: usize,
-    /// The value each factor had at this point, in the factor's unit (`None` for the dummy).
-    pub factor_values: Vec<Option<f64>>,
+    /// The value each factor had at this point, in the factor's unit (as the scenario holds it, so whole
+    /// numbers for whole-number fields; the design's value for the dummy).
+    pub factor_values: Vec<f64>,
     /// The final month (the horizon) of the point's scenario.
     pub month: u32,
     /// `values[response][replicate]`, in the design's response order; `None` where not applicable.
@@ -44,8 +45,38 @@ pub fn run_point(
         design.responses.iter().map(|r| results.iter().map(|result| r.value(&scenario, result)).collect()).collect();
     Ok(PointResult {
         point: index,
-        factor_values: design.factors.iter().map(|f| f.value_in(&scenario)).collect(),
+        factor_values: design
+            .factors
+            .iter()
+            .enumerate()
+            .map(|(i, f)| f.value_in(&scenario).or(design.points[index][i]).unwrap_or(f64::NAN))
+            .collect(),
         month: scenario.months,
         values,
     })
+}
+
+/// Run the points `indices` of `design` on `base` (checked with [`Design::check`]), in parallel over points
+/// and replicates with the `parallel` feature; results come back in `indices` order whatever the thread
+/// count. `on_point` is called as each point finishes, possibly from several threads.
+pub fn run_points(
+    design: &Design,
+    base: &Scenario,
+    indices: &[usize],
+    on_point: &(dyn Fn() + Sync),
+) -> Result<Vec<PointResult>, ExperimentError> {
+    let one = |&p: &usize| {
+        let result = run_point(design, base, p, &|| {});
+        on_point();
+        result
+    };
+    #[cfg(feature = "parallel")]
+    {
+        use rayon::prelude::*;
+        indices.par_iter().map(one).collect()
+    }
+    #[cfg(not(feature = "parallel"))]
+    {
+        indices.iter().map(one).collect()
+    }
 }
