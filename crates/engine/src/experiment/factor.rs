@@ -70,9 +70,15 @@ impl Factor {
         self.key == DUMMY
     }
 
-    /// The factor's value at `unit` (0: low, 1: high).
+    /// The factor's value at `unit` (0: low, 1: high), never outside the range through rounding.
+    ///
+    /// ```
+    /// use rollout_engine::experiment::Factor;
+    /// let f = Factor::new("technology.unsupported_abandonment", 0.3, 0.9).unwrap();
+    /// assert_eq!((f.at(0.0), f.at(1.0)), (0.3, 0.9));
+    /// ```
     pub fn at(&self, unit: f64) -> f64 {
-        self.low + unit * (self.high - self.low)
+        (self.low + unit * (self.high - self.low)).clamp(self.low, self.high)
     }
 
     /// Check that the key names a number field of `scenario` and that both ends of the range are allowed
