@@ -164,6 +164,7 @@ fn run_chunk(dir: &Path, design: &Design, scenario: &Scenario, i: usize, n: usiz
         eprintln!("{name}: already done, skipped");
         return Ok(());
     }
+    remove_stale_partials(dir, &name);
     let indices = chunk_points(design.points.len(), i, n);
     let bar =
         if std::io::stderr().is_terminal() { ProgressBar::new(indices.len() as u64) } else { ProgressBar::hidden() };
@@ -178,4 +179,17 @@ fn run_chunk(dir: &Path, design: &Design, scenario: &Scenario, i: usize, n: usiz
     output_file::write_atomically(&path, &text)?;
     eprintln!("{name}: {} points in {:.2} s", indices.len(), started.elapsed().as_secs_f64());
     Ok(())
+}
+
+/// Remove what a killed run of this chunk left half-written (`.NAME.PID.partial`, see `output_file`).
+fn remove_stale_partials(dir: &Path, name: &str) {
+    let prefix = format!(".{name}.");
+    if let Ok(entries) = std::fs::read_dir(dir) {
+        for entry in entries.flatten() {
+            let file = entry.file_name().to_string_lossy().into_owned();
+            if file.starts_with(&prefix) && file.ends_with(".partial") {
+                let _ = std::fs::remove_file(entry.path());
+            }
+        }
+    }
 }

@@ -137,6 +137,7 @@ fn a_killed_sweep_resumes_and_finishes_with_the_same_bytes() {
     let o = sweep(&design, &killed, &slow);
     ok(&o);
     assert!(String::from_utf8_lossy(&o.stderr).contains("already done, skipped"));
+    assert!(!killed.join(".chunk-00006-of-00007.csv.99999.partial").exists(), "the half-written file is cleared");
     ok(&rollout(&["merge", s(&killed), "--out", s(&dir.join("killed.csv"))]));
     assert_eq!(std::fs::read(dir.join("whole.csv")).unwrap(), std::fs::read(dir.join("killed.csv")).unwrap());
 }
