@@ -2,8 +2,9 @@
 # Installs what `serve.sh` and `test.sh` need, skipping whatever is already there at the right version:
 #   rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen,
 #   Debian chromium + chromium-driver (+ pkg-config, libssl-dev, npm if missing),
-#   wasm-opt from npm binaryen 132 under .tools/ (Debian's binaryen 108 can't parse modern Rust wasm).
-# Idempotent: a second run only checks versions. Needs only package registries (crates.io, apt, npm).
+#   wasm-opt from npm binaryen 132 under .tools/ (Debian's binaryen 108 can't parse modern Rust wasm),
+#   Snakemake 9.27.1 + snakemake-executor-plugin-slurm 2.8.0 in the project-local venv .venv/ (from PyPI).
+# Idempotent: a second run only checks versions. Needs only package registries (crates.io, apt, npm, PyPI).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
@@ -65,6 +66,26 @@ else
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" </dev/null
   "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | grep -q "version_${BINARYEN_VERSION%%.*}" \
     || die "wasm-opt from npm binaryen $BINARYEN_VERSION does not report version_${BINARYEN_VERSION%%.*}"
+fi
+
+# --- Snakemake and its Slurm executor plugin (workflow/), in the project-local venv .venv/ ------------
+SNAKEMAKE_VERSION="9.27.1"
+SLURM_PLUGIN_VERSION="2.8.0"
+VENV="$ROOT/.venv"
+have_sm="$("$VENV/bin/snakemake" --version 2>/dev/null || true)"
+have_plugin="$("$VENV/bin/pip" show snakemake-executor-plugin-slurm 2>/dev/null | sed -n 's/^Version: //p' || true)"
+if [ "$have_sm" = "$SNAKEMAKE_VERSION" ] && [ "$have_plugin" = "$SLURM_PLUGIN_VERSION" ]; then
+  info "ok: snakemake $SNAKEMAKE_VERSION, snakemake-executor-plugin-slurm $SLURM_PLUGIN_VERSION (.venv/)"
+else
+  python3 -c 'import sys; sys.exit(sys.version_info < (3, 11))' || die "Snakemake $SNAKEMAKE_VERSION needs Python 3.11 or newer"
+  if [ ! -x "$VENV/bin/pip" ] && ! python3 -m venv "$VENV"; then
+    info "apt-get install python3-venv"
+    sudo_if_needed apt-get install -y -q --no-install-recommends python3-venv </dev/null
+    python3 -m venv "$VENV"
+  fi
+  info "pip install snakemake $SNAKEMAKE_VERSION and snakemake-executor-plugin-slurm $SLURM_PLUGIN_VERSION into .venv/"
+  "$VENV/bin/pip" install -q --disable-pip-version-check \
+    "snakemake==$SNAKEMAKE_VERSION" "snakemake-executor-plugin-slurm==$SLURM_PLUGIN_VERSION" </dev/null
 fi
 
 info "all tools present"

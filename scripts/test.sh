@@ -4,6 +4,7 @@
 # All stages run even after a failure (so one report shows everything); the exit status is 1 if any failed.
 #   2. wasm:     wasm-bindgen-test in headless Chromium, for rollout-lab and rollout-engine (no rayon)
 #   3. e2e:      trunk build --release --offline, then tests/e2e in headless Chromium over WebDriver
+#   workflow:    workflow/Snakefile run for real with snakemake --cores 2, and a Slurm-profile dry run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/scripts/setup.sh"
@@ -48,6 +49,8 @@ wasm_tests() {
 
 stage "1/5 native tests: cargo test --workspace (unit, integration, doc)" \
   cargo test --workspace --no-fail-fast || true
+stage "experiment workflow: snakemake --cores 2 on a tiny design, and a Slurm dry run" \
+  bash scripts/workflow_test.sh || true
 stage "2/5 wasm tests in headless Chromium: rollout-lab (tests/web.rs)" \
   wasm_tests -p rollout-lab || true
 stage "3/5 wasm tests in headless Chromium: rollout-engine --no-default-features" \

@@ -34,6 +34,14 @@ pub enum Command {
         #[arg(long, default_value_t = 100.0)]
         scale: f64,
     },
+    /// Place the points of an experiment: grid, oat (tornado), lhs, morris or sobol.
+    Design(crate::design_command::DesignArgs),
+    /// Run a design's points (one chunk, or all chunks in turn), resumably, into a folder.
+    Sweep(crate::sweep_command::SweepArgs),
+    /// Join a sweep folder's chunks into one long table, checking every point is there once.
+    Merge(crate::merge_command::MergeArgs),
+    /// Tornado, Morris or Sobol' sensitivity of one response in a merged table.
+    Analyse(crate::analyse_command::AnalyseArgs),
 }
 
 #[derive(Args, Debug)]

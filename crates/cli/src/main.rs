@@ -1,13 +1,18 @@
 //! `rollout`: the command-line twin of Rollout Lab. A thin shell over `rollout-engine`: it parses flags,
 //! reads and writes files and draws a progress bar; every number comes from the engine.
 
+mod analyse_command;
 mod cli;
+mod design_command;
 mod equity_command;
 mod input_file;
+mod merge_command;
 mod output_file;
+mod results_csv;
 mod run_command;
 mod scenario_source;
 mod stdout;
+mod sweep_command;
 
 use std::process::ExitCode;
 
@@ -49,6 +54,10 @@ fn main() -> ExitCode {
         Command::Equity { table, adverse, scale } => {
             equity_command::run(&table, adverse, scale).and_then(|json| stdout::print(&format!("{json}\n")))
         }
+        Command::Design(args) => design_command::run(&args),
+        Command::Sweep(args) => sweep_command::run(&args),
+        Command::Merge(args) => merge_command::run(&args),
+        Command::Analyse(args) => analyse_command::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

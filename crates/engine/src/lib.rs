@@ -49,3 +49,4 @@ pub mod summary;
 
 pub use scenario::{Scenario, ScenarioError};
 pub mod equity;
+pub mod experiment;

@@ -53,3 +53,32 @@ fn share_links_round_trip_in_the_browser() {
     }
     assert!(link::decode("#s1.!!").is_err());
 }
+
+#[wasm_bindgen_test]
+fn experiments_run_in_the_browser_sobol_on_ishigami_and_a_paired_tornado() {
+    use rollout_engine::experiment::{one_at_a_time, run_points, sobol, sobol_indices, tornado, Factor};
+    let pi = std::f64::consts::PI;
+    let factors = ["x1", "x2", "x3"].map(|k| Factor::new(k, -pi, pi).unwrap()).to_vec();
+    let design = sobol(factors, 1024, 4).unwrap();
+    let values: Vec<Vec<f64>> = design
+        .points
+        .iter()
+        .map(|p| {
+            let x: Vec<f64> = p.iter().map(|v| v.unwrap()).collect();
+            vec![libm::sin(x[0]) + 7.0 * libm::sin(x[1]).powi(2) + 0.1 * x[2].powi(4) * libm::sin(x[0])]
+        })
+        .collect();
+    let indices = sobol_indices(&design, &values).unwrap();
+    assert!((indices[1].first - 0.4424).abs() < 0.05, "x2's first-order index is 0.4424: {:?}", indices[1]);
+    assert!((indices[2].total - 0.2437).abs() < 0.05, "x3's total index is 0.2437: {:?}", indices[2]);
+
+    let mut base = presets::preset("heart-monitoring").unwrap().scenario;
+    (base.agents, base.months, base.replicates) = (1_000, 24, 3);
+    let design = one_at_a_time(vec![Factor::parse("technology.effect=0.1:0.3").unwrap()])
+        .unwrap()
+        .with_responses(vec!["events_avoided_total".parse().unwrap()]);
+    let all: Vec<usize> = (0..design.points.len()).collect();
+    let results = run_points(&design, &base, &all, &|| {}).unwrap();
+    let values: Vec<Vec<f64>> = results.iter().map(|p| p.values[0].iter().map(|v| v.unwrap()).collect()).collect();
+    assert!(tornado(&design, &values).unwrap()[0].difference.lo > 0.0);
+}
