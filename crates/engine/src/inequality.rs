@@ -1,6 +1,7 @@
 //! Inequality between population groups over time: the HEAT summary measures ([`crate::equity`]) of
 //! simulated outcomes, month by month, as means with 95% intervals across replicates.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,7 @@ use crate::estimate::{t_critical, Estimate};
 use crate::quantity::Quantity;
 use crate::record::ReplicateResult;
 use crate::scenario::Scenario;
+use crate::summary::in_replicate_order;
 
 /// The outcomes whose inequality is tracked, each favourable (more is better), with the HEAT scale of
 /// its estimates: shares as percentages (scale 100), events avoided per 1,000 people (scale 1,000).
@@ -45,14 +47,16 @@ impl MonthInequality {
 /// assert!(sii.lo <= sii.mean && sii.mean <= sii.hi);
 /// assert!(months[36].get(Quantity::ActiveShare, "TI").is_none(), "TI is for unordered groups");
 /// ```
-pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthInequality> {
+pub fn over_time<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R]) -> Vec<MonthInequality> {
+    over_time_in_order(scenario, &in_replicate_order(results))
+}
+
+/// [`over_time`] of replicates already in replicate order.
+pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResult]) -> Vec<MonthInequality> {
     let groups = &scenario.groups.list;
     if groups.len() < 2 || results.is_empty() {
         return Vec::new();
     }
-    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
-    sorted.sort_by_key(|r| r.replicate);
-    let results = sorted;
     let t = t_critical(results.len());
     let months = results[0].months.len();
     let mut tables: Vec<SubgroupTable> = TRACKED.iter().map(|&(_, scale)| table(scenario, scale)).collect();

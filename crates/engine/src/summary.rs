@@ -1,9 +1,11 @@
 //! Combining replicates: every reported quantity as a mean with a 95% interval.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::estimate::{t_critical, Estimate};
-use crate::inequality::{over_time, MonthInequality};
+use crate::inequality::{over_time_in_order, MonthInequality};
 use crate::outcomes::{outcomes, Outcomes};
 use crate::quantity::Quantity;
 use crate::record::ReplicateResult;
@@ -91,10 +93,18 @@ pub struct RunSummary {
     pub inequality: Vec<MonthInequality>,
 }
 
-/// Combine replicate results (in any order; they are sorted by replicate index) into a summary.
-pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary {
-    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
+/// Replicates in replicate order, by reference: every function that combines replicates sorts them here,
+/// once, so results do not depend on the order they arrived in.
+pub fn in_replicate_order<R: Borrow<ReplicateResult>>(results: &[R]) -> Vec<&ReplicateResult> {
+    let mut sorted: Vec<&ReplicateResult> = results.iter().map(Borrow::borrow).collect();
     sorted.sort_by_key(|r| r.replicate);
+    sorted
+}
+
+/// Combine replicate results (in any order; they are sorted by replicate index) into a summary. Takes them
+/// by reference, owned or shared (`&[ReplicateResult]`, `&[Rc<ReplicateResult>]`, `&[&ReplicateResult]`).
+pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R]) -> RunSummary {
+    let sorted = in_replicate_order(results);
     let t = t_critical(sorted.len());
     let groups = scenario.groups.list.len();
     let names: Vec<String> =
@@ -172,6 +182,6 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
         groups: names[..groups].to_vec(),
         months,
         outcomes,
-        inequality: over_time(scenario, results),
+        inequality: over_time_in_order(scenario, &sorted),
     }
 }
