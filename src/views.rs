@@ -5,7 +5,9 @@ use rollout_engine::estimate::Estimate;
 use rollout_engine::quantity::Quantity;
 use rollout_engine::summary::{MonthSummary, OrganisationSummary, RunSummary, ALL_GROUPS};
 
-use crate::charts::model::{ChartSeries, ChartSpec, ValueFormat, LINE_PALETTE};
+use crate::charts::palette::LINE_PALETTE;
+use crate::charts::spec::{ChartSeries, ChartSpec};
+use crate::format::ValueFormat;
 
 /// Colour of the all-groups line: the palette's last colour, black, which no group line uses.
 const ALL_COLOUR: usize = LINE_PALETTE.len() - 1;

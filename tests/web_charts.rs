@@ -69,8 +69,15 @@ fn text(host: &Element, selector: &str) -> String {
     host.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
+/// Waits until `done()` holds, checking every 10 ms for up to 5 s; returns whether it did.
+async fn until(mut done: impl FnMut() -> bool) -> bool {
+    for _ in 0..500 {
+        if done() {
+            return true;
+        }
+        yew::platform::time::sleep(Duration::from_millis(10)).await;
+    }
+    done()
 }
 
 #[wasm_bindgen_test]
@@ -86,7 +93,7 @@ async fn draws_two_series_with_bands_and_a_full_table() {
         "canvas is CSS width × DPR: {}",
         canvas.width()
     );
-    let css_height = rollout_lab::charts::model::chart_css_height(css_width, 1.0);
+    let css_height = rollout_lab::charts::layout::chart_css_height(css_width, 1.0);
     assert_eq!(f64::from(canvas.client_height()), css_height);
 
     let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
@@ -151,16 +158,11 @@ async fn hover_and_arrow_keys_read_out_values() {
         let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         canvas.dispatch_event(&e).unwrap();
     };
+    let reads = |start: &str| text(&host, ".chart-readout").starts_with(start);
     key("ArrowLeft");
-    settle().await;
-    assert!(
-        text(&host, ".chart-readout").starts_with("Month 23 \u{2014} With the programme: "),
-        "{}",
-        text(&host, ".chart-readout")
-    );
+    assert!(until(|| reads("Month 23 \u{2014} With the programme: ")).await, "{}", text(&host, ".chart-readout"));
     key("Home");
-    settle().await;
-    assert!(text(&host, ".chart-readout").starts_with("Month 0 \u{2014}"), "{}", text(&host, ".chart-readout"));
+    assert!(until(|| reads("Month 0 \u{2014}")).await, "{}", text(&host, ".chart-readout"));
     assert_eq!(count(&host, ".chart-cursor"), 1);
     assert_eq!(count(&host, ".chart-dot"), 2);
 
@@ -172,7 +174,7 @@ async fn hover_and_arrow_keys_read_out_values() {
     };
     let left = cursor_left(&host);
     key("End");
-    settle().await;
+    assert!(until(|| reads("Month 24 \u{2014}")).await, "{}", text(&host, ".chart-readout"));
     let right = cursor_left(&host);
     assert!(right - left > 400.0, "plotting area {left}..{right}");
     let rect = canvas.get_bounding_client_rect();
@@ -186,9 +188,10 @@ async fn hover_and_arrow_keys_read_out_values() {
     };
     for (fraction, month) in [(0.5, 12), (11.2 / 24.0, 11), (0.0, 0), (1.0, 24)] {
         mouse(left + (right - left) * fraction);
-        settle().await;
+        let expected = format!("Month {month} \u{2014}");
+        until(|| reads(&expected)).await;
         let readout = text(&host, ".chart-readout");
-        assert!(readout.starts_with(&format!("Month {month} \u{2014}")), "at {fraction}: {readout}");
+        assert!(readout.starts_with(&expected), "at {fraction}: {readout}");
     }
     host.remove();
 }
@@ -196,7 +199,7 @@ async fn hover_and_arrow_keys_read_out_values() {
 #[wasm_bindgen_test]
 async fn large_text_mode_makes_a_taller_chart() {
     let (host, canvas) = mount(spec("chart-large", 25), 1.4).await;
-    let normal = rollout_lab::charts::model::chart_css_height(f64::from(canvas.client_width()), 1.0);
+    let normal = rollout_lab::charts::layout::chart_css_height(f64::from(canvas.client_width()), 1.0);
     assert!(f64::from(canvas.client_height()) > normal, "height {} vs {normal}", canvas.client_height());
     host.remove();
 }

@@ -1,23 +1,17 @@
 //! The five NASSS outcomes, kept apart, for all groups and each group.
 
-use rollout_engine::estimate::Estimate;
 use rollout_engine::summary::{OutcomeSummary, RunSummary};
 use yew::prelude::*;
 
-use crate::charts::ValueFormat;
+use super::estimate::estimate;
+use crate::format::ValueFormat::{self, Currency, Percent};
+use crate::format::NOT_APPLICABLE;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomesCardProps {
-    pub summary: std::rc::Rc<RunSummary>,
-}
-
-/// "12.3% (11.8-12.9%)".
-pub fn percent(e: &Estimate) -> String {
-    format!("{:.1}% ({:.1}–{:.1}%)", 100.0 * e.mean, 100.0 * e.lo, 100.0 * e.hi)
-}
-
-fn optional(e: &Option<Estimate>) -> String {
-    e.as_ref().map(percent).unwrap_or_else(|| "not applicable".into())
+    /// Compared by identity: the card re-renders only when the summary is recomputed.
+    pub summary: Shared<RunSummary>,
 }
 
 #[function_component(OutcomesCard)]
@@ -25,21 +19,21 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
     let rows: &[OutcomeSummary] = &props.summary.outcomes;
     let Some(all) = rows.last() else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
-    let money = |e: &Option<Estimate>| {
-        e.map(|e| ValueFormat::Currency.format(e.mean)).unwrap_or_else(|| "not applicable".into())
-    };
+    let money = all.cost_per_event_avoided.map_or_else(|| NOT_APPLICABLE.to_string(), |e| Currency.format(e.mean));
+    let percent = |e| estimate(Percent.format_estimate(e));
+    let optional = |e: &Option<_>| estimate(Percent.format_optional(e.as_ref()));
     html! {
         <section class="outcomes" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">{ format!("NASSS outcomes at month {months}") }</h2>
             <dl class="outcome-cards">
                 <div class="card" id="outcome-non-adoption"><dt>{ "Non-adoption" }</dt><dd>{ percent(&all.non_adoption) }</dd>
-                    <small>{ format!("never offered {:.1}%, declined {:.1}%", 100.0 * all.never_offered.mean, 100.0 * all.declined.mean) }</small></div>
+                    <small>{ format!("never offered {}, declined {}", Percent.format(all.never_offered.mean), Percent.format(all.declined.mean)) }</small></div>
                 <div class="card" id="outcome-abandonment"><dt>{ "Abandonment" }</dt><dd>{ percent(&all.abandonment) }</dd><small>{ "of people who ever used it" }</small></div>
                 <div class="card" id="outcome-scale-up"><dt>{ "Scale-up" }</dt><dd>{ percent(&all.scale_up) }</dd><small>{ "coverage where it is offered" }</small></div>
                 <div class="card" id="outcome-spread"><dt>{ "Spread" }</dt><dd>{ percent(&all.spread) }</dd><small>{ "organisations that took it up" }</small></div>
                 <div class="card" id="outcome-sustainability"><dt>{ "Sustainability" }</dt><dd>{ optional(&all.sustainability) }</dd><small>{ "use 12 months after funding ends" }</small></div>
-                <div class="card" id="outcome-cost"><dt>{ "Cost per event avoided" }</dt><dd>{ money(&all.cost_per_event_avoided) }</dd>
-                    <small>{ format!("{:.0} events avoided", all.events_avoided.mean) }</small></div>
+                <div class="card" id="outcome-cost"><dt>{ "Cost per event avoided" }</dt><dd>{ money }</dd>
+                    <small>{ format!("{} events avoided", ValueFormat::Number { decimals: 0 }.format(all.events_avoided.mean)) }</small></div>
             </dl>
             <div class="table-scroll">
             <table class="outcomes-table" id="outcomes-table">

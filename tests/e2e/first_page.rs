@@ -3,9 +3,18 @@
 //! the page's numbers are the engine's.
 
 use rollout_engine::{presets, run};
-use rollout_lab::components::percent;
+use rollout_lab::format::ValueFormat;
 
 use crate::session::Session;
+
+/// An outcome as the page writes it.
+fn percent(e: &rollout_engine::estimate::Estimate) -> String {
+    ValueFormat::Percent.format_estimate(e)
+}
+
+/// True in the page once nothing is wider than the window and every chart's canvas is drawn at its CSS width.
+const NO_SIDEWAYS_SCROLL: &str = "document.documentElement.scrollWidth <= document.documentElement.clientWidth \
+    && [...document.querySelectorAll('canvas')].every(c => c.width >= c.clientWidth && c.clientWidth > 0)";
 
 /// Waits until every replicate of the default preset's current run has arrived.
 async fn wait_for_complete_run(session: &Session) {
@@ -93,7 +102,8 @@ async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
     session.client.set_window_size(1280, 5200).await.expect("resize the window");
     wait_for_complete_run(&session).await;
     session.wait_for("canvas#chart-cost").await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    // The charts redraw at the new width once the window is resized; then the page must not scroll sideways.
+    session.wait_until(NO_SIDEWAYS_SCROLL, "a layout without sideways scrolling").await;
     let overflow =
         session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     let culprits = session.js("return [...document.querySelectorAll('*')].filter(e => e.scrollWidth > e.clientWidth + 1 && e.clientWidth > 0)\
@@ -102,7 +112,7 @@ async fn the_whole_page_in_normal_and_large_text_fits_the_window_width() {
     session.screenshot("tour-normal").await;
     session.wait_for("#large-text").await.click().await.unwrap();
     session.wait_for(".app.large").await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    session.wait_until(NO_SIDEWAYS_SCROLL, "a large-text layout without sideways scrolling").await;
     let overflow =
         session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
     assert_eq!(overflow.as_i64(), Some(0), "in large text the page scrolls sideways by {overflow} px");
