@@ -1,6 +1,6 @@
 //! The five NASSS outcomes, kept apart, for all groups and each group.
 
-use rollout_engine::summary::{OutcomeSummary, RunSummary};
+use rollout_engine::summary::{GroupKey, OutcomeSummary, RunSummary};
 use yew::prelude::*;
 
 use super::estimate::estimate;
@@ -16,8 +16,7 @@ pub struct OutcomesCardProps {
 
 #[function_component(OutcomesCard)]
 pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
-    let rows: &[OutcomeSummary] = &props.summary.outcomes;
-    let Some(all) = rows.last() else { return html! {} };
+    let Some(all) = props.summary.outcome(GroupKey::All) else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
     let money = all.cost_per_event_avoided.map_or_else(|| NOT_APPLICABLE.to_string(), |e| Currency.format(e.mean));
     let percent = |e| estimate(Percent.format_estimate(e));
@@ -42,9 +41,9 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
                     { for ["Group", "Non-adoption", "Abandonment", "Scale-up", "Sustainability", "Share of need", "Share of benefit"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                 </tr></thead>
                 <tbody>
-                    { for rows.iter().map(|o| html! {
+                    { for props.summary.outcome_rows().map(|(key, o): (GroupKey, &OutcomeSummary)| html! {
                         <tr>
-                            <th scope="row">{ o.group.clone() }</th>
+                            <th scope="row">{ if key == GroupKey::All { "All groups".to_string() } else { o.group.clone() } }</th>
                             <td>{ percent(&o.non_adoption) }</td>
                             <td>{ percent(&o.abandonment) }</td>
                             <td>{ percent(&o.scale_up) }</td>

@@ -27,10 +27,45 @@ pub struct MonthInequality {
     pub measures: BTreeMap<String, BTreeMap<String, Option<Estimate>>>,
 }
 
+/// The HEAT summary measures charted over time, by name in code rather than by string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Difference, highest minus lowest.
+    D,
+    /// Ratio, highest to lowest.
+    R,
+    /// Slope index of inequality (ordered groups).
+    Sii,
+    /// Relative index of inequality (ordered groups).
+    Rii,
+}
+
+impl Measure {
+    /// The HEAT abbreviation, the key in [`MonthInequality::measures`] and in JSON.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Measure::D => "D",
+            Measure::R => "R",
+            Measure::Sii => "SII",
+            Measure::Rii => "RII",
+        }
+    }
+
+    /// A relative measure (a ratio, 1 = equal), as opposed to an absolute one (a difference, 0 = equal).
+    pub fn is_relative(self) -> bool {
+        matches!(self, Measure::R | Measure::Rii)
+    }
+}
+
 impl MonthInequality {
     /// The estimate of `measure` (e.g. "SII") for `quantity`.
     pub fn get(&self, quantity: Quantity, measure: &str) -> Option<Estimate> {
         self.measures.get(quantity.name())?.get(measure).copied().flatten()
+    }
+
+    /// The estimate of `measure` for `quantity`, `None` where it does not apply or is undefined.
+    pub fn measure(&self, quantity: Quantity, measure: Measure) -> Option<Estimate> {
+        self.get(quantity, measure.abbreviation())
     }
 }
 
@@ -92,7 +127,7 @@ pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResul
 
 /// Shares are reported 0 to 1 but HEAT takes percentages; per-1,000 rates are already on their scale.
 fn scale_of(quantity: Quantity, scale: f64) -> f64 {
-    if quantity.name().ends_with("_share") {
+    if quantity.is_share() {
         scale
     } else {
         1.0
