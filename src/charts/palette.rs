@@ -14,7 +14,8 @@ pub const OKABE_ITO: [(u8, u8, u8); 8] = [
 ];
 
 /// The colours lines are drawn in: Okabe–Ito without the yellow, which is too faint on white (and on
-/// projectors). [`ChartSeries::colour`](super::spec::ChartSeries::colour) indexes this list, wrapping round after seven.
+/// projectors). [`ChartSeries::colour`](super::spec::ChartSeries::colour) indexes this list, wrapping round
+/// after seven.
 pub const LINE_PALETTE: [(u8, u8, u8); 7] =
     [OKABE_ITO[0], OKABE_ITO[1], OKABE_ITO[2], OKABE_ITO[3], OKABE_ITO[4], OKABE_ITO[5], OKABE_ITO[7]];
 

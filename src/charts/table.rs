@@ -4,7 +4,8 @@ use super::spec::{value_at, x_values, ChartSpec};
 use crate::format::format_x;
 
 /// The data table: headers (x label, then one column per series) and one row per x; each cell is
-/// "mean (95% interval)" as in [`ValueFormat::format_estimate`](crate::format::ValueFormat::format_estimate), "–" where a series has no value.
+/// "mean (95% interval)" as in [`ValueFormat::format_estimate`](crate::format::ValueFormat::format_estimate),
+/// "–" where a series has no value.
 pub fn table(spec: &ChartSpec) -> (Vec<String>, Vec<Vec<String>>) {
     let mut headers = vec![spec.x_label.clone()];
     headers.extend(spec.series.iter().map(|s| s.label.clone()));
@@ -50,7 +51,8 @@ pub enum Delimiter {
 }
 
 /// Every value of the chart as CSV or TSV text for a spreadsheet: x, then per series its mean, lower and
-/// upper 95% bound as plain numbers (see [`ValueFormat::format_plain`](crate::format::ValueFormat::format_plain)); one line per x, `\n` line ends.
+/// upper 95% bound as plain numbers (see [`ValueFormat::format_plain`](crate::format::ValueFormat::format_plain));
+/// one line per x, `\n` line ends.
 pub fn copy_text(spec: &ChartSpec, delimiter: Delimiter) -> String {
     let unit = spec.y_format.plain_unit();
     let unit = if unit.is_empty() { String::new() } else { format!(" ({unit})") };
