@@ -14,6 +14,7 @@ use super::palette::series_css;
 use super::readout::{describe, readout_parts, READOUT_SEPARATOR};
 use super::spec::{nearest_index, x_values, ChartSpec};
 use super::table::{copy_text, shown_rows, table, Delimiter};
+use crate::components::estimate;
 use crate::format::format_x;
 
 #[derive(Properties)]
@@ -249,7 +250,7 @@ pub fn chart(props: &ChartProps) -> Html {
         Some(i) => {
             let (head, parts) = readout_parts(&spec, xs[i]);
             let parts = parts.into_iter().enumerate().map(|(k, part)| {
-                html! { <>{ if k > 0 { READOUT_SEPARATOR } else { "" } }<span class="estimate">{ part }</span></> }
+                html! { <>{ if k > 0 { READOUT_SEPARATOR } else { "" } }{ estimate(part) }</> }
             });
             html! { <>{ head }{ for parts }</> }
         }
@@ -266,7 +267,7 @@ pub fn chart(props: &ChartProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ &row[0] }</th>
-                { for row[1..].iter().map(|c| html! { <td><span class="estimate">{ c }</span></td> }) }
+                { for row[1..].iter().map(|c| html! { <td>{ estimate(c) }</td> }) }
             </tr>
         }
     });

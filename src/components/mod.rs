@@ -14,6 +14,7 @@ mod top_bar;
 mod value;
 
 pub use difference_table::DifferenceTable;
+pub use estimate::estimate;
 pub use groups_editor::GroupsEditor;
 pub use lever_control::LeverControl;
 pub use levers_panel::{LeversPanel, LeversPanelProps};
