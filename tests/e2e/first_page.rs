@@ -127,27 +127,32 @@ fn speed_scenario() -> rollout_engine::Scenario {
 }
 
 /// Commits `value` in the field at `css` and measures, in the page's own clock from the `change` event, at
-/// the next animation frame: when the uptake chart's canvas is first redrawn (every draw sets its size), and
-/// when it is redrawn after the progress reads "N of N replicates" (the full bands).
+/// the next animation frame: when the uptake chart's canvas is first redrawn (every draw sets its size)
+/// after its data table shows new numbers, and when it is redrawn after the progress reads "N of N
+/// replicates" (the full bands). A redraw with the old numbers (a resize) does not count.
 const TIMED_EDIT: &str = r#"
 const [css, value, total] = arguments;
 const canvas = document.getElementById('chart-uptake');
+const table = document.querySelector('#chart-uptake-figure tbody');
 const progress = document.getElementById('run-progress-text');
 const result = window.__speed = { first: null, full: null };
-let complete = false;
+let [changed, complete] = [false, false];
 const t0 = performance.now();
 const frame = (key) => requestAnimationFrame(() => { if (result[key] === null) result[key] = performance.now() - t0; });
 const watch = new MutationObserver((records) => {
   for (const r of records) {
     if (r.target === canvas) {
-      frame('first');
+      if (changed) frame('first');
       if (complete) { frame('full'); watch.disconnect(); return; }
+    } else if (table.contains(r.target)) {
+      changed = true;
     } else if (progress.textContent === `${total} of ${total} replicates`) {
       complete = true;
     }
   }
 });
 watch.observe(canvas, { attributes: true });
+watch.observe(table, { childList: true, subtree: true, characterData: true });
 watch.observe(progress, { childList: true, subtree: true, characterData: true });
 const field = document.querySelector(css);
 field.value = value;
@@ -189,7 +194,22 @@ async fn speed_report_after_a_lever_move() {
         .collect();
     let alls = timing.iter().filter(|l| l.contains(&format!("all {total} replicates"))).count();
     assert!(alls >= 4, "the page should log timing for every run: {timing:?}");
+    // wasm against native: the engine's time per replicate in a worker (from the page's log of the last run)
+    // against the same replicates natively in this process, one thread, after the browser has finished.
+    let wasm_ms = timing
+        .iter()
+        .rev()
+        .find_map(|l| l.split("(engine ").nth(1)?.split(" ms in total").next()?.parse::<f64>().ok())
+        .map(|ms| ms / f64::from(total));
+    let started = std::time::Instant::now();
+    (0..10).for_each(|r| drop(rollout_engine::model::run_replicate(&scenario, r)));
+    let native_ms = started.elapsed().as_secs_f64() * 1000.0 / 10.0;
     report.extend(timing);
+    report.push(format!(
+        "engine per replicate: {:.1} ms in a worker (both busy), {native_ms:.1} ms natively; wasm/native time {:.2}",
+        wasm_ms.unwrap_or(f64::NAN),
+        wasm_ms.unwrap_or(f64::NAN) / native_ms
+    ));
     let report = report.join("\n");
     println!("{report}");
     std::fs::write(crate::session::artifacts_dir().join("timing.txt"), report + "\n").expect("write timing.txt");
