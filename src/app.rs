@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{DifferenceTable, GroupsEditor, LeversPanel, LeversPanelProps, OutcomesCard, Toolbar, TopBar};
-use crate::hooks::{use_address_sync, use_run_clock};
+use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
 use crate::state::{differences, reduce, Action, AppState, Shared};
 use crate::views;
@@ -23,10 +23,6 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         Rc::new(reduce(&self, action))
     }
-}
-
-fn log(line: &str) {
-    web_sys::console::log_1(&line.into());
 }
 
 #[function_component(App)]

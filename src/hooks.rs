@@ -33,7 +33,8 @@ struct ClockState {
     drawn_all: bool,
 }
 
-fn log(line: &str) {
+/// A line in the browser console.
+pub(crate) fn log(line: &str) {
     web_sys::console::log_1(&line.into());
 }
 

@@ -2,24 +2,14 @@
 //! way a person would, through DOM events. Workers are not served here; the end-to-end tests cover runs.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits until `done()` holds, checking every 10 ms for up to 5 s; returns whether it did.
-async fn until(mut done: impl FnMut() -> bool) -> bool {
-    for _ in 0..500 {
-        if done() {
-            return true;
-        }
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
-    }
-    done()
-}
+mod support;
+use support::until;
 
 /// Mounts the app and waits for its form.
 async fn mounted() -> (web_sys::Document, Element) {

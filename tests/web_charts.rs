@@ -14,6 +14,9 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::until;
+
 /// Okabe–Ito blue and orange, palette indices 0 and 1.
 const BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const ORANGE: [u8; 3] = [0xE6, 0x9F, 0x00];
@@ -67,17 +70,6 @@ fn count(host: &Element, selector: &str) -> u32 {
 
 fn text(host: &Element, selector: &str) -> String {
     host.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
-}
-
-/// Waits until `done()` holds, checking every 10 ms for up to 5 s; returns whether it did.
-async fn until(mut done: impl FnMut() -> bool) -> bool {
-    for _ in 0..500 {
-        if done() {
-            return true;
-        }
-        yew::platform::time::sleep(Duration::from_millis(10)).await;
-    }
-    done()
 }
 
 #[wasm_bindgen_test]
