@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Installs missing tools, then runs every kind of test; exits non-zero if any fails.
-#   1. native:   cargo test --workspace          (unit, integration and doc tests; e2e is feature-gated out)
+#   1. lint:     cargo fmt --check, cargo clippy (native and the app's wasm target) and cargo doc, warnings denied
+#   2. native:   cargo test --workspace          (unit, integration and doc tests; e2e is feature-gated out)
+#   3. workflow: workflow/Snakefile run for real with snakemake --cores 2, and a Slurm-profile dry run
+#   4. wasm:     wasm-bindgen-test in headless Chromium, for rollout-lab and rollout-engine (no rayon)
+#   5. e2e:      trunk build --release --offline, then tests/e2e in headless Chromium over WebDriver
 # All stages run even after a failure (so one report shows everything); the exit status is 1 if any failed.
-#   2. wasm:     wasm-bindgen-test in headless Chromium, for rollout-lab and rollout-engine (no rayon)
-#   3. e2e:      trunk build --release --offline, then tests/e2e in headless Chromium over WebDriver
-#   workflow:    workflow/Snakefile run for real with snakemake --cores 2, and a Slurm-profile dry run
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 bash "$ROOT/scripts/setup.sh"
@@ -47,19 +48,31 @@ wasm_tests() {
   return "$status"
 }
 
-stage "1/5 native tests: cargo test --workspace (unit, integration, doc)" \
+# Formatting, lints and docs, warnings denied; every check runs, the stage fails if any did.
+lint() {
+  local status=0
+  cargo fmt --all --check || status=1
+  cargo clippy --workspace --all-targets -- -D warnings || status=1
+  cargo clippy --target wasm32-unknown-unknown -p rollout-lab --all-targets -- -D warnings || status=1
+  RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps || status=1
+  return "$status"
+}
+
+stage "1/7 lint: cargo fmt --check, cargo clippy -D warnings (native, app on wasm), cargo doc -D warnings" \
+  lint || true
+stage "2/7 native tests: cargo test --workspace (unit, integration, doc)" \
   cargo test --workspace --no-fail-fast || true
-stage "experiment workflow: snakemake --cores 2 on a tiny design, and a Slurm dry run" \
+stage "3/7 experiment workflow: snakemake --cores 2 on a tiny design, and a Slurm dry run" \
   bash scripts/workflow_test.sh || true
-stage "2/5 wasm tests in headless Chromium: rollout-lab (tests/web.rs)" \
+stage "4/7 wasm tests in headless Chromium: rollout-lab (tests/web.rs)" \
   wasm_tests -p rollout-lab || true
-stage "3/5 wasm tests in headless Chromium: rollout-engine --no-default-features" \
+stage "5/7 wasm tests in headless Chromium: rollout-engine --no-default-features" \
   wasm_tests -p rollout-engine --no-default-features || true
-if stage "4/5 release build: trunk build --release --offline" trunk build --release --offline; then
-  stage "5/5 end-to-end tests of dist/ in headless Chromium: cargo test --features e2e --test e2e" \
+if stage "6/7 release build: trunk build --release --offline" trunk build --release --offline; then
+  stage "7/7 end-to-end tests of dist/ in headless Chromium: cargo test --features e2e --test e2e" \
     cargo test -p rollout-lab --features e2e --test e2e || true
 else
-  summary+=("FAIL     -  5/5 end-to-end tests: not run, the release build failed")
+  summary+=("FAIL     -  7/7 end-to-end tests: not run, the release build failed")
 fi
 
 banner "Summary"

@@ -1,17 +1,20 @@
 //! The root component: one reducer for the page's state, a pool of replicate workers fed on every
 //! accepted change, and the layout (levers on one side, charts on the other, presets on top).
+//!
+//! Each piece gets only what it draws, so an arriving replicate re-renders the progress, the outcomes and
+//! the charts whose spec changed, and no lever control. Chart specs and differences are memoised on the
+//! identity of the runs they come from.
 
-use std::cell::RefCell;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::browser::history;
-use crate::charts::Chart;
-use crate::components::{DifferenceTable, GroupsEditor, LeversPanel, OutcomesCard, Toolbar, TopBar};
-use crate::runner::timing::now_ms;
+use crate::charts::{Chart, ChartSpec};
+use crate::components::{DifferenceTable, GroupsEditor, LeversPanel, LeversPanelProps, OutcomesCard, Toolbar, TopBar};
+use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
-use crate::state::{differences, reduce, Action, AppState};
+use crate::state::{differences, reduce, Action, AppState, Shared};
 use crate::views;
 
 impl Reducible for AppState {
@@ -22,109 +25,57 @@ impl Reducible for AppState {
     }
 }
 
-/// When the current run started, and whether its first replicate has been logged: the page logs
-/// `[timing]` lines to the console for the speed report (first replicate, all replicates).
-#[derive(Default)]
-struct RunClock {
-    run_id: u64,
-    started_ms: f64,
-    received: u32,
-    compute_ms: f64,
-}
-
-fn log(line: &str) {
-    web_sys::console::log_1(&line.into());
-}
-
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| AppState::from_fragment(&history::fragment()));
-    let clock: Rc<RefCell<RunClock>> = use_mut_ref(RunClock::default);
+    let shown = state.shown.as_ref().map(Shared::new);
+    let clock = use_run_clock(state.run_id(), shown.clone());
+    // One callback for the page's whole life: components holding it never re-render because of it.
+    let dispatch = {
+        let clock = clock.clone();
+        use_callback(state.dispatcher(), move |action: Action, dispatcher| {
+            clock.edited();
+            dispatcher.dispatch(action);
+        })
+    };
     let pool = {
         let dispatcher = state.dispatcher();
-        let clock = clock.clone();
-        let replicates = state.scenario.replicates;
+        let (clock, replicates) = (clock.clone(), state.scenario.replicates);
         use_run_pool(Callback::from(move |response: ReplicateResponse| {
-            {
-                let mut c = clock.borrow_mut();
-                if c.run_id == response.run_id {
-                    c.received += 1;
-                    c.compute_ms += response.compute_ms;
-                    let elapsed = now_ms() - c.started_ms;
-                    if c.received == 1 {
-                        log(&format!(
-                            "[timing] run {}: first replicate after {elapsed:.0} ms (engine {:.0} ms)",
-                            c.run_id, response.compute_ms
-                        ));
-                    }
-                    if c.received == replicates {
-                        log(&format!(
-                            "[timing] run {}: all {replicates} replicates after {elapsed:.0} ms (engine {:.0} ms in total)",
-                            c.run_id, c.compute_ms
-                        ));
-                    }
-                }
-            }
+            clock.received(&response, replicates);
             dispatcher.dispatch(Action::ReplicateArrived { run_id: response.run_id, result: response.result });
         }))
     };
     {
-        let pool = pool.clone();
-        let scenario = state.scenario.clone();
-        let clock = clock.clone();
-        use_effect_with(state.run_id, move |&run_id| {
-            *clock.borrow_mut() = RunClock { run_id, started_ms: now_ms(), ..RunClock::default() };
+        let (pool, scenario) = (pool.clone(), state.scenario.clone());
+        use_effect_with(state.run_id(), move |&run_id| {
             if let Err(e) = pool.start(run_id, &scenario) {
                 log(&format!("run {run_id} not started: {e}"));
             }
         });
     }
-    // The scenario lives in the address: every accepted change is shown there (the first replaces the
-    // entry the page opened with; drags merge into one entry), so links and back/forward carry it.
-    {
-        let scenario = state.scenario.clone();
-        let opened: Rc<RefCell<bool>> = use_mut_ref(|| false);
-        use_effect_with(state.run_id, move |_| {
-            let first = !std::mem::replace(&mut *opened.borrow_mut(), true);
-            history::show(&rollout_engine::link::fragment_for(&scenario), now_ms(), first);
+    use_address_sync(state.scenario.clone(), state.run_id(), dispatch.clone());
+
+    let summary = state.summary().map(Shared::new);
+    let baseline = state.baseline.as_ref().map(Shared::new);
+    let baseline_summary = state.baseline.as_ref().and_then(|b| b.summary.as_ref()).map(Shared::new);
+    let specs: Rc<Vec<Rc<ChartSpec>>> =
+        use_memo((summary.clone(), baseline_summary, state.scenario.groups.ordered), |(summary, baseline, ordered)| {
+            let Some(summary) = summary else { return Vec::new() };
+            views::charts(summary, baseline.as_deref(), *ordered).into_iter().map(Rc::new).collect()
         });
-    }
-    {
-        let dispatcher = state.dispatcher();
-        use_effect_with((), move |_| {
-            let listener = history::listen(move |fragment| {
-                let trimmed = fragment.trim_start_matches('#');
-                if trimmed.is_empty() {
-                    return;
-                }
-                dispatcher.dispatch(match rollout_engine::link::decode(trimmed) {
-                    Ok(scenario) => Action::LoadScenario { scenario: Box::new(scenario), notice: None },
-                    Err(e) => Action::ShowNotice(format!("{e} Your current scenario is kept.")),
-                });
-            });
-            move || drop(listener)
-        });
-    }
-    let dispatch = {
-        let dispatcher = state.dispatcher();
-        Callback::from(move |action: Action| dispatcher.dispatch(action))
-    };
-    let shared: Rc<AppState> = Rc::new((*state).clone());
+    let chart_ids: Rc<Vec<String>> = use_memo(specs.clone(), |specs| specs.iter().map(|s| s.id.clone()).collect());
+    let compared = use_memo((Shared::new(&state.run), baseline.clone()), |(run, baseline)| {
+        baseline.as_ref().and_then(|b| differences(run, b)).map(Rc::new)
+    });
     let scale = if state.large_text { 1.4 } else { 1.0 };
-    let selftest = crate::runner::selftest::selftest_requested();
-    let baseline_summary = state.baseline.as_ref().map(|b| b.summary.clone());
-    let specs = state
-        .summary
-        .as_ref()
-        .map(|s| views::charts(s, baseline_summary.as_deref(), state.scenario.groups.ordered))
-        .unwrap_or_default();
-    let chart_ids: Vec<String> = specs.iter().map(|s| s.id.clone()).collect();
-    let compared = differences(&state);
-    let baseline_name = state.baseline.as_ref().map(|b| b.scenario.name.clone()).unwrap_or_default();
     html! {
         <div class={classes!("app", state.large_text.then_some("large"))}>
-            <TopBar state={shared.clone()} dispatch={dispatch.clone()}>
-                <Toolbar state={shared.clone()} dispatch={dispatch.clone()} {chart_ids} />
+            <TopBar preset={state.preset.clone()} large_text={state.large_text}
+                done={state.run.replicates.len()} total={state.run.total()} complete={state.complete()}
+                dispatch={dispatch.clone()}>
+                <Toolbar scenario={state.scenario.clone()} summary={summary.clone()} complete={state.complete()}
+                    comparing={baseline.is_some()} {chart_ids} dispatch={dispatch.clone()} />
             </TopBar>
             if let Some(notice) = state.notice.clone() {
                 <div class="notice" role="alert" id="notice">
@@ -134,31 +85,31 @@ pub fn app() -> Html {
             }
             <main class="layout">
                 <aside class="levers-column">
-                    <LeversPanel state={shared.clone()} dispatch={dispatch.clone()} />
+                    <LeversPanel ..LeversPanelProps::of(&state, dispatch.clone()) />
                 </aside>
                 <div class="charts-column">
                     <section class="story" aria-label="About this scenario">
                         <h2 id="scenario-name">{ state.scenario.name.clone() }</h2>
                         <p class="narrative" id="narrative">{ state.scenario.narrative.clone() }</p>
                     </section>
-                    if let Some(summary) = state.summary.clone() {
+                    if let Some(summary) = summary {
                         <OutcomesCard {summary} />
                     } else {
                         <p class="loading" id="loading">{ "Running the first replicate…" }</p>
                     }
-                    if let Some(rows) = compared {
-                        <DifferenceTable {rows} baseline={baseline_name} />
+                    if let (Some(rows), Some(b)) = ((*compared).clone(), baseline) {
+                        <DifferenceTable {rows} baseline={b.scenario.name.clone()} />
                     }
                     <div class="charts">
-                        { for specs.into_iter().map(|spec| {
+                        { for specs.iter().map(|spec| {
                             let key = spec.id.clone();
-                            html! { <Chart {key} spec={Rc::new(spec)} {scale} /> }
+                            html! { <Chart {key} spec={spec.clone()} {scale} /> }
                         }) }
                     </div>
-                    <GroupsEditor state={shared} dispatch={dispatch} />
+                    <GroupsEditor scenario={state.scenario.clone()} drafts={state.drafts.clone()}
+                        errors={state.errors.clone()} dispatch={dispatch} />
                 </div>
             </main>
-            if selftest { <crate::runner::selftest::PoolSelfTest /> }
             <footer>{ format!("Rollout Lab v{} · runs entirely in your browser; nothing leaves this page", env!("CARGO_PKG_VERSION")) }</footer>
         </div>
     }

@@ -7,6 +7,8 @@ pub mod app;
 pub mod browser;
 pub mod charts;
 pub mod components;
+pub mod format;
+pub mod hooks;
 pub mod levers;
 pub mod runner;
 pub mod state;

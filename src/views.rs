@@ -2,10 +2,13 @@
 //! baseline adds a dashed twin of every line.
 
 use rollout_engine::estimate::Estimate;
+use rollout_engine::inequality::Measure;
 use rollout_engine::quantity::Quantity;
-use rollout_engine::summary::{MonthSummary, OrganisationSummary, RunSummary, ALL_GROUPS};
+use rollout_engine::summary::{GroupKey, MonthSummary, OrganisationSummary, RunSummary};
 
-use crate::charts::model::{ChartSeries, ChartSpec, ValueFormat, LINE_PALETTE};
+use crate::charts::palette::LINE_PALETTE;
+use crate::charts::spec::{ChartSeries, ChartSpec};
+use crate::format::ValueFormat;
 
 /// Colour of the all-groups line: the palette's last colour, black, which no group line uses.
 const ALL_COLOUR: usize = LINE_PALETTE.len() - 1;
@@ -30,7 +33,7 @@ fn within(e: Estimate, min: f64, max: f64) -> Estimate {
 }
 
 fn natural_range(quantity: Quantity) -> (f64, f64) {
-    if quantity.name().ends_with("_share") {
+    if quantity.is_share() {
         (0.0, 1.0)
     } else {
         (0.0, f64::INFINITY)
@@ -57,20 +60,28 @@ fn line(label: String, colour: usize, points: Vec<(f64, Estimate)>, baseline: bo
 /// One line per group (and, with `with_all`, one for all groups) of a per-group quantity.
 fn by_group(summary: &RunSummary, quantity: Quantity, with_all: bool, baseline: bool) -> Vec<ChartSeries> {
     let Some(first) = summary.months.first() else { return Vec::new() };
+    let (min, max) = natural_range(quantity);
     first
-        .groups
-        .iter()
-        .enumerate()
-        .filter(|(_, g)| with_all || g.group != ALL_GROUPS)
-        .map(|(i, g)| {
-            let (min, max) = natural_range(quantity);
-            let points =
-                summary.months.iter().map(|m| (m.month as f64, within(m.groups[i].get(quantity), min, max))).collect();
-            let colour = if g.group == ALL_GROUPS { ALL_COLOUR } else { group_colour(i) };
-            let label = if g.group == ALL_GROUPS { "All groups".to_string() } else { g.group.clone() };
+        .rows()
+        .filter(|(key, _)| with_all || *key != GroupKey::All)
+        .map(|(key, g)| {
+            let points = summary
+                .months
+                .iter()
+                .filter_map(|m| Some((m.month as f64, within(m.group(key)?.get(quantity), min, max))))
+                .collect();
+            let (label, colour) = match key {
+                GroupKey::All => ("All groups".to_string(), ALL_COLOUR),
+                GroupKey::Group(i) => (g.group.clone(), group_colour(i)),
+            };
             line(label, colour, points, baseline)
         })
         .collect()
+}
+
+/// The all-groups estimate of `quantity` in `month` (0 when the month has no rows).
+fn all_groups(month: &MonthSummary, quantity: Quantity) -> Estimate {
+    month.group(GroupKey::All).map_or_else(Estimate::default, |g| g.get(quantity))
 }
 
 /// Lines for the current run and, dashed, for the baseline.
@@ -97,27 +108,26 @@ fn organisations(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
     ]
 }
 
-/// The inequality measures charted: SII and RII for ordered groups, D and R otherwise.
-pub fn inequality_measures(ordered: bool) -> [(&'static str, &'static str); 2] {
+/// The inequality measures charted, absolute then relative: SII and RII for ordered groups, D and R otherwise.
+pub fn inequality_measures(ordered: bool) -> [(Measure, &'static str); 2] {
     if ordered {
-        [("SII", "Slope index of inequality"), ("RII", "Relative index of inequality")]
+        [(Measure::Sii, "Slope index of inequality"), (Measure::Rii, "Relative index of inequality")]
     } else {
-        [("D", "Difference, highest minus lowest"), ("R", "Ratio, highest to lowest")]
+        [(Measure::D, "Difference, highest minus lowest"), (Measure::R, "Ratio, highest to lowest")]
     }
 }
 
-fn inequality(summary: &RunSummary, measure: &str, baseline: bool) -> Vec<ChartSeries> {
-    let from = if matches!(measure, "RII" | "R") { RELATIVE_INEQUALITY_FROM_SHARE } else { INEQUALITY_FROM_SHARE };
+fn inequality(summary: &RunSummary, measure: Measure, baseline: bool) -> Vec<ChartSeries> {
+    let from = if measure.is_relative() { RELATIVE_INEQUALITY_FROM_SHARE } else { INEQUALITY_FROM_SHARE };
     [(Quantity::ActiveShare, "Using it now", 0), (Quantity::EverAdoptedShare, "Ever used it", 1)]
         .into_iter()
         .map(|(quantity, label, colour)| {
-            let all = summary.months.first().map_or(0, |m| m.groups.len().saturating_sub(1));
             let points = summary
                 .inequality
                 .iter()
                 .zip(&summary.months)
-                .filter(|(_, month)| month.groups[all].get(quantity).mean >= from)
-                .filter_map(|(m, _)| m.get(quantity, measure).map(|e| (m.month as f64, e)))
+                .filter(|(_, month)| all_groups(month, quantity).mean >= from)
+                .filter_map(|(m, _)| m.measure(quantity, measure).map(|e| (m.month as f64, e)))
                 .collect();
             line(label.into(), colour, points, baseline)
         })
@@ -125,7 +135,6 @@ fn inequality(summary: &RunSummary, measure: &str, baseline: bool) -> Vec<ChartS
 }
 
 fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
-    let all = summary.months.first().map_or(0, |m| m.groups.len().saturating_sub(1));
     [
         (Quantity::CostDevices, "Devices and service", 0),
         (Quantity::CostClinical, "Clinical review", 2),
@@ -136,7 +145,7 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
     .into_iter()
     .map(|(q, label, colour)| {
         let points =
-            summary.months.iter().map(|m| (m.month as f64, within(m.groups[all].get(q), 0.0, f64::INFINITY))).collect();
+            summary.months.iter().map(|m| (m.month as f64, within(all_groups(m, q), 0.0, f64::INFINITY))).collect();
         line(label.into(), colour, points, baseline)
     })
     .collect()
@@ -176,17 +185,18 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
     ];
     if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
         let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
+        let (a, r) = (absolute.abbreviation(), relative.abbreviation());
         out.push(spec(
             "chart-equity-absolute",
-            &format!("Inequality between groups: {absolute_title} ({absolute})"),
-            &format!("{absolute} (percentage points)"),
+            &format!("Inequality between groups: {absolute_title} ({a})"),
+            &format!("{a} (percentage points)"),
             ValueFormat::Number { decimals: 1 },
             both(summary, baseline, |s, b| inequality(s, absolute, b)),
         ));
         let mut relative_chart = spec(
             "chart-equity-relative",
-            &format!("Inequality between groups: {relative_title} ({relative})"),
-            &format!("{relative} (1 = equal)"),
+            &format!("Inequality between groups: {relative_title} ({r})"),
+            &format!("{r} (1 = equal)"),
             ValueFormat::Number { decimals: 2 },
             both(summary, baseline, |s, b| inequality(s, relative, b)),
         );
@@ -243,7 +253,8 @@ mod tests {
         assert_eq!(uptake.series.len(), 6, "five quintiles and all");
         assert_eq!(uptake.series[5].label, "All groups");
         assert!(uptake.series.iter().all(|l| l.points.len() == 25 && l.show_band && !l.dashed));
-        assert_eq!(uptake.series[0].points[24].1.mean, s.months[24].groups[0].get(Quantity::EverAdoptedShare).mean);
+        let first_group = s.months[24].group(GroupKey::Group(0)).unwrap();
+        assert_eq!(uptake.series[0].points[24].1.mean, first_group.get(Quantity::EverAdoptedShare).mean);
         assert!(specs[4].title.contains("SII"));
         assert_eq!(uptake.series[5].colour, ALL_COLOUR);
         assert!(
@@ -265,8 +276,9 @@ mod tests {
         }
         let relative = specs.iter().find(|c| c.id == "chart-equity-relative").unwrap();
         let first_month = relative.series[0].points.first().map(|p| p.0 as usize).unwrap();
-        assert!(s.months[first_month].groups[5].get(Quantity::ActiveShare).mean >= RELATIVE_INEQUALITY_FROM_SHARE);
-        assert!(s.months[first_month - 1].groups[5].get(Quantity::ActiveShare).mean < RELATIVE_INEQUALITY_FROM_SHARE);
+        let active = |m: usize| all_groups(&s.months[m], Quantity::ActiveShare).mean;
+        assert!(active(first_month) >= RELATIVE_INEQUALITY_FROM_SHARE);
+        assert!(active(first_month - 1) < RELATIVE_INEQUALITY_FROM_SHARE);
         let absolute = specs.iter().find(|c| c.id == "chart-equity-absolute").unwrap();
         assert!(absolute.series[0].points.len() > relative.series[0].points.len(), "absolute measures start earlier");
     }

@@ -2,16 +2,21 @@
 //! way a person would, through DOM events. Workers are not served here; the end-to-end tests cover runs.
 #![cfg(target_arch = "wasm32")]
 
-use std::time::Duration;
-
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, HtmlInputElement, HtmlSelectElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-async fn turns() {
-    yew::platform::time::sleep(Duration::from_millis(60)).await;
+mod support;
+use support::until;
+
+/// Mounts the app and waits for its form.
+async fn mounted() -> (web_sys::Document, Element) {
+    let (document, host) = mount();
+    assert!(until(|| host.query_selector("#preset").unwrap().is_some()).await, "the app did not render");
+    assert!(until(|| host.query_selector(".groups-table tbody tr").unwrap().is_some()).await, "no groups table");
+    (document, host)
 }
 
 fn mount() -> (web_sys::Document, Element) {
@@ -34,8 +39,7 @@ fn type_into(field: &HtmlInputElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn the_page_offers_every_preset_and_every_nasss_domain() {
-    let (document, host) = mount();
-    turns().await;
+    let (document, host) = mounted().await;
     let picker: HtmlSelectElement = document.get_element_by_id("preset").unwrap().dyn_into().unwrap();
     assert_eq!(picker.length(), rollout_engine::presets::NAMES.len() as u32);
     assert_eq!(picker.value(), rollout_engine::presets::DEFAULT);
@@ -48,11 +52,11 @@ async fn the_page_offers_every_preset_and_every_nasss_domain() {
 
 #[wasm_bindgen_test]
 async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it() {
-    let (document, host) = mount();
-    turns().await;
+    let (document, host) = mounted().await;
     let access = input(&document, "group-groups-list-0-access");
     type_into(&access, "1.5");
-    turns().await;
+    let invalid = || input(&document, "group-groups-list-0-access").get_attribute("aria-invalid");
+    assert!(until(|| invalid().as_deref() == Some("true")).await, "the field was not marked invalid");
     let access = input(&document, "group-groups-list-0-access");
     assert_eq!(access.value(), "1.5", "what the user typed stays in the field");
     assert_eq!(access.get_attribute("aria-invalid").as_deref(), Some("true"));
@@ -60,7 +64,7 @@ async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it
         access.parent_element().unwrap().query_selector(".field-error").unwrap().expect("a message at the field");
     assert_eq!(message.text_content().unwrap(), "groups.list.0.access: 1.5 is out of range; allowed 0 to 1");
     type_into(&access, "0.6");
-    turns().await;
+    until(|| host.query_selector(".field-error").unwrap().is_none()).await;
     assert!(host.query_selector(".field-error").unwrap().is_none());
     assert_eq!(input(&document, "group-groups-list-0-access").value(), "0.6");
     host.remove();
@@ -68,12 +72,11 @@ async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it
 
 #[wasm_bindgen_test]
 async fn adding_a_group_adds_a_row_and_a_target_box() {
-    let (document, host) = mount();
-    turns().await;
+    let (document, host) = mounted().await;
     let rows = || host.query_selector_all(".groups-table tbody tr").unwrap().length();
     assert_eq!(rows(), 5);
     document.get_element_by_id("add-group").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
-    turns().await;
+    until(|| rows() == 6).await;
     assert_eq!(rows(), 6);
     assert_eq!(input(&document, "group-groups-list-5-name").value(), "Group 6");
     let boxes = host.query_selector_all("#lever-levers-support .target").unwrap().length();
@@ -83,15 +86,15 @@ async fn adding_a_group_adds_a_row_and_a_target_box() {
 
 #[wasm_bindgen_test]
 async fn large_text_mode_switches_on_and_off() {
-    let (document, host) = mount();
-    turns().await;
+    let (document, host) = mounted().await;
     let button: web_sys::HtmlElement = document.get_element_by_id("large-text").unwrap().dyn_into().unwrap();
+    let large = || host.query_selector(".app.large").unwrap().is_some();
     button.click();
-    turns().await;
-    assert!(host.query_selector(".app.large").unwrap().is_some());
+    until(large).await;
+    assert!(large());
     assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
     button.click();
-    turns().await;
-    assert!(host.query_selector(".app.large").unwrap().is_none());
+    until(|| !large()).await;
+    assert!(!large());
     host.remove();
 }

@@ -14,6 +14,9 @@ use web_sys::{
 
 wasm_bindgen_test_configure!(run_in_browser);
 
+mod support;
+use support::until;
+
 /// Okabe–Ito blue and orange, palette indices 0 and 1.
 const BLUE: [u8; 3] = [0x00, 0x72, 0xB2];
 const ORANGE: [u8; 3] = [0xE6, 0x9F, 0x00];
@@ -69,10 +72,6 @@ fn text(host: &Element, selector: &str) -> String {
     host.query_selector(selector).unwrap().and_then(|e| e.text_content()).unwrap_or_default()
 }
 
-async fn settle() {
-    yew::platform::time::sleep(Duration::from_millis(50)).await;
-}
-
 #[wasm_bindgen_test]
 async fn draws_two_series_with_bands_and_a_full_table() {
     let (host, canvas) = mount(spec("chart-two", 25), 1.0).await;
@@ -86,7 +85,7 @@ async fn draws_two_series_with_bands_and_a_full_table() {
         "canvas is CSS width × DPR: {}",
         canvas.width()
     );
-    let css_height = rollout_lab::charts::model::chart_css_height(css_width, 1.0);
+    let css_height = rollout_lab::charts::layout::chart_css_height(css_width, 1.0);
     assert_eq!(f64::from(canvas.client_height()), css_height);
 
     let context: CanvasRenderingContext2d = canvas.get_context("2d").unwrap().unwrap().dyn_into().unwrap();
@@ -151,16 +150,11 @@ async fn hover_and_arrow_keys_read_out_values() {
         let e = KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
         canvas.dispatch_event(&e).unwrap();
     };
+    let reads = |start: &str| text(&host, ".chart-readout").starts_with(start);
     key("ArrowLeft");
-    settle().await;
-    assert!(
-        text(&host, ".chart-readout").starts_with("Month 23 \u{2014} With the programme: "),
-        "{}",
-        text(&host, ".chart-readout")
-    );
+    assert!(until(|| reads("Month 23 \u{2014} With the programme: ")).await, "{}", text(&host, ".chart-readout"));
     key("Home");
-    settle().await;
-    assert!(text(&host, ".chart-readout").starts_with("Month 0 \u{2014}"), "{}", text(&host, ".chart-readout"));
+    assert!(until(|| reads("Month 0 \u{2014}")).await, "{}", text(&host, ".chart-readout"));
     assert_eq!(count(&host, ".chart-cursor"), 1);
     assert_eq!(count(&host, ".chart-dot"), 2);
 
@@ -172,7 +166,7 @@ async fn hover_and_arrow_keys_read_out_values() {
     };
     let left = cursor_left(&host);
     key("End");
-    settle().await;
+    assert!(until(|| reads("Month 24 \u{2014}")).await, "{}", text(&host, ".chart-readout"));
     let right = cursor_left(&host);
     assert!(right - left > 400.0, "plotting area {left}..{right}");
     let rect = canvas.get_bounding_client_rect();
@@ -186,9 +180,10 @@ async fn hover_and_arrow_keys_read_out_values() {
     };
     for (fraction, month) in [(0.5, 12), (11.2 / 24.0, 11), (0.0, 0), (1.0, 24)] {
         mouse(left + (right - left) * fraction);
-        settle().await;
+        let expected = format!("Month {month} \u{2014}");
+        until(|| reads(&expected)).await;
         let readout = text(&host, ".chart-readout");
-        assert!(readout.starts_with(&format!("Month {month} \u{2014}")), "at {fraction}: {readout}");
+        assert!(readout.starts_with(&expected), "at {fraction}: {readout}");
     }
     host.remove();
 }
@@ -196,7 +191,7 @@ async fn hover_and_arrow_keys_read_out_values() {
 #[wasm_bindgen_test]
 async fn large_text_mode_makes_a_taller_chart() {
     let (host, canvas) = mount(spec("chart-large", 25), 1.4).await;
-    let normal = rollout_lab::charts::model::chart_css_height(f64::from(canvas.client_width()), 1.0);
+    let normal = rollout_lab::charts::layout::chart_css_height(f64::from(canvas.client_width()), 1.0);
     assert!(f64::from(canvas.client_height()) > normal, "height {} vs {normal}", canvas.client_height());
     host.remove();
 }

@@ -9,17 +9,28 @@ use web_sys::{HtmlCanvasElement, HtmlTextAreaElement, ResizeObserver};
 use yew::prelude::*;
 
 use super::draw::draw;
-use super::model::{
-    copy_text, describe, format_x, nearest_index, readout, series_css, shown_rows, table, x_values, ChartSpec,
-    Delimiter, PlotLayout,
-};
+use super::layout::PlotLayout;
+use super::palette::series_css;
+use super::readout::{describe, readout_parts, READOUT_SEPARATOR};
+use super::spec::{nearest_index, x_values, ChartSpec};
+use super::table::{copy_text, shown_rows, table, Delimiter};
+use crate::components::estimate;
+use crate::format::format_x;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct ChartProps {
+    /// What to draw; the page memoises specs, so an unchanged chart gets the very same `Rc`.
     pub spec: Rc<ChartSpec>,
     /// Text and line scale: 1.0 normal, about 1.4 in large-text mode.
     #[prop_or(1.0)]
     pub scale: f64,
+}
+
+impl PartialEq for ChartProps {
+    /// The same spec (one `Rc`) is equal without walking its points.
+    fn eq(&self, other: &Self) -> bool {
+        self.scale == other.scale && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+    }
 }
 
 /// What the table and read-out need, computed once per spec.
@@ -236,11 +247,17 @@ pub fn chart(props: &ChartProps) -> Html {
         _ => html! {},
     };
     let readout_text = match hovered {
-        Some(i) => readout(&spec, xs[i]),
-        None => format!(
+        Some(i) => {
+            let (head, parts) = readout_parts(&spec, xs[i]);
+            let parts = parts.into_iter().enumerate().map(|(k, part)| {
+                html! { <>{ if k > 0 { READOUT_SEPARATOR } else { "" } }{ estimate(part) }</> }
+            });
+            html! { <>{ head }{ for parts }</> }
+        }
+        None => html! { { format!(
             "Point at the chart, or select it and use the arrow keys, to read values for each {}.",
             spec.x_label.to_lowercase()
-        ),
+        ) } },
     };
 
     let (headers, rows) = (&derived.headers, &derived.rows);
@@ -250,7 +267,7 @@ pub fn chart(props: &ChartProps) -> Html {
         html! {
             <tr>
                 <th scope="row">{ &row[0] }</th>
-                { for row[1..].iter().map(|c| html! { <td>{ c }</td> }) }
+                { for row[1..].iter().map(|c| html! { <td>{ estimate(c) }</td> }) }
             </tr>
         }
     });

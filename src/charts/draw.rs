@@ -15,7 +15,11 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
-use super::model::{chart_css_height, format_x, legend_rows, series_rgb, x_axis, y_axis, ChartSpec, PlotLayout};
+use super::axes::{x_axis, y_axis};
+use super::layout::{chart_css_height, legend_rows, PlotLayout};
+use super::palette::series_rgb;
+use super::spec::ChartSpec;
+use crate::format::format_x;
 
 /// Text colour (the page's `--ink`).
 const INK: RGBColor = RGBColor(0x1a, 0x1a, 0x1a);
@@ -43,7 +47,7 @@ struct Ticked {
 }
 
 impl Ticked {
-    fn new(axis: &super::model::Axis) -> Self {
+    fn new(axis: &super::axes::Axis) -> Self {
         Ticked { inner: (axis.min..axis.max).into(), ticks: axis.ticks.clone() }
     }
 }

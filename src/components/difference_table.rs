@@ -1,26 +1,16 @@
 //! What the change bought against the pinned baseline, per group, with 95% intervals.
 
 use rollout_engine::compare::GroupDifference;
-use rollout_engine::estimate::Estimate;
 use yew::prelude::*;
 
-use crate::charts::ValueFormat;
+use super::estimate::estimate;
+use crate::format::ValueFormat;
 
 #[derive(Properties, PartialEq)]
 pub struct DifferenceTableProps {
-    pub rows: Vec<GroupDifference>,
+    pub rows: std::rc::Rc<Vec<GroupDifference>>,
     /// The baseline's scenario name.
     pub baseline: String,
-}
-
-/// "+3.2 points (+2.9 to +3.6)".
-pub fn points(e: &Estimate) -> String {
-    format!("{:+.1} ({:+.1} to {:+.1})", 100.0 * e.mean, 100.0 * e.lo, 100.0 * e.hi)
-}
-
-fn signed(format: ValueFormat, e: &Estimate) -> String {
-    let sign = |v: f64| if v > 0.0 { format!("+{}", format.format(v)) } else { format.format(v) };
-    format!("{} ({} to {})", sign(e.mean), sign(e.lo), sign(e.hi))
 }
 
 #[function_component(DifferenceTable)]
@@ -38,12 +28,12 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
                     { for props.rows.iter().map(|d| html! {
                         <tr>
                             <th scope="row">{ d.group.clone() }</th>
-                            <td>{ points(&d.ever_adopted_share) }</td>
-                            <td>{ points(&d.active_share) }</td>
-                            <td>{ points(&d.non_adoption) }</td>
-                            <td>{ points(&d.abandonment) }</td>
-                            <td>{ signed(ValueFormat::Number { decimals: 1 }, &d.events_avoided) }</td>
-                            <td>{ signed(ValueFormat::Currency, &d.cost) }</td>
+                            <td>{ estimate(ValueFormat::Percent.format_change(&d.ever_adopted_share)) }</td>
+                            <td>{ estimate(ValueFormat::Percent.format_change(&d.active_share)) }</td>
+                            <td>{ estimate(ValueFormat::Percent.format_change(&d.non_adoption)) }</td>
+                            <td>{ estimate(ValueFormat::Percent.format_change(&d.abandonment)) }</td>
+                            <td>{ estimate(ValueFormat::Number { decimals: 1 }.format_change(&d.events_avoided)) }</td>
+                            <td>{ estimate(ValueFormat::Currency.format_change(&d.cost)) }</td>
                         </tr>
                     }) }
                 </tbody>

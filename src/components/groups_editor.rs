@@ -1,12 +1,14 @@
 //! The population groups: add, remove, rename, edit their traits, mark them ordered.
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
+use rollout_engine::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::value::{field_text, value_at};
-use crate::state::{Action, AppState};
+use crate::state::Action;
 
 /// The editable columns: field, heading, unit.
 const COLUMNS: [(&str, &str, &str); 8] = [
@@ -22,15 +24,16 @@ const COLUMNS: [(&str, &str, &str); 8] = [
 
 #[derive(Properties, PartialEq)]
 pub struct GroupsEditorProps {
-    pub state: Rc<AppState>,
+    pub scenario: Rc<Scenario>,
+    pub drafts: Rc<BTreeMap<String, String>>,
+    pub errors: Rc<BTreeMap<String, String>>,
     pub dispatch: Callback<Action>,
 }
 
 #[function_component(GroupsEditor)]
 pub fn groups_editor(props: &GroupsEditorProps) -> Html {
-    let state = &props.state;
-    let json = serde_json::to_value(&state.scenario).expect("a scenario serialises");
-    let groups = &state.scenario.groups;
+    let json = use_memo(props.scenario.clone(), |s| serde_json::to_value(&**s).expect("a scenario serialises"));
+    let groups = &props.scenario.groups;
     let dispatch = props.dispatch.clone();
     let on_ordered = {
         let dispatch = dispatch.clone();
@@ -43,8 +46,8 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
         Callback::from(move |_| dispatch.emit(Action::AddGroup))
     };
     let cell = |path: String, label: String| {
-        let error = state.errors.get(&path).cloned();
-        let shown = state.drafts.get(&path).cloned().unwrap_or_else(|| field_text(value_at(&json, &path)));
+        let error = props.errors.get(&path).cloned();
+        let shown = props.drafts.get(&path).cloned().unwrap_or_else(|| field_text(value_at(&json, &path)));
         let id = format!("group-{}", path.replace('.', "-"));
         let is_name = path.ends_with(".name");
         let index: usize = path.split('.').nth(2).and_then(|i| i.parse().ok()).unwrap_or(0);
@@ -97,7 +100,7 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
                 </table>
             </div>
             <button type="button" id="add-group" onclick={add} disabled={groups.list.len() >= 64}>{ "Add a group" }</button>
-            if let Some(message) = state.errors.get("groups.list") { <p class="field-error" role="alert">{ message.clone() }</p> }
+            if let Some(message) = props.errors.get("groups.list") { <p class="field-error" role="alert">{ message.clone() }</p> }
         </section>
     }
 }

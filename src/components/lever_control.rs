@@ -1,19 +1,27 @@
 //! One lever: a labelled control with its unit, current value, help and, when refused, the reason.
 
+use std::rc::Rc;
+
 use serde_json::Value;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::value::{field_text, value_at};
+use super::value::field_text;
 use crate::levers::{Control, Lever};
-use crate::state::{Action, AppState};
+use crate::state::Action;
 
+/// One lever's props: only its own value, so a control re-renders only when its lever changes.
 #[derive(Properties, PartialEq)]
 pub struct LeverControlProps {
     pub lever: &'static Lever,
-    /// The scenario as JSON (shared by all controls of a render).
-    pub json: std::rc::Rc<Value>,
-    pub state: std::rc::Rc<AppState>,
+    /// The lever's value in the scenario (for a targeted lever, the lever with its `groups` list).
+    pub value: Option<Value>,
+    /// The scenario's group names, for a targeted lever's tick boxes (empty for other levers).
+    pub groups: Rc<Vec<String>>,
+    /// Text typed and refused, shown instead of the value.
+    pub draft: Option<String>,
+    /// Why the text was refused.
+    pub error: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -28,9 +36,9 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
     let id = input_id(lever.path);
     let help_id = format!("{id}-help");
     let error_id = format!("{id}-error");
-    let error = props.state.errors.get(lever.path).cloned();
-    let current = value_at(&props.json, lever.path);
-    let shown = props.state.drafts.get(lever.path).cloned().unwrap_or_else(|| field_text(current));
+    let error = props.error.clone();
+    let current = props.value.as_ref();
+    let shown = props.draft.clone().unwrap_or_else(|| field_text(current));
     let path = lever.path.to_string();
     let set = {
         let dispatch = props.dispatch.clone();
@@ -95,13 +103,14 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
 /// Tick boxes for the groups a targeted lever is aimed at; none ticked means universal.
 fn targets(props: &LeverControlProps, id: &str, help_id: &str, error: Option<&str>) -> Html {
     let lever_path = props.lever.path;
-    let scenario = &props.state.scenario;
-    let aimed: Vec<String> = match lever_path {
-        "levers.subsidy" => scenario.levers.subsidy.groups.clone(),
-        "levers.support" => scenario.levers.support.groups.clone(),
-        _ => scenario.levers.connectivity.groups.clone(),
-    };
-    let names: Vec<String> = scenario.groups.list.iter().map(|g| g.name.clone()).collect();
+    let aimed: Vec<String> = props
+        .value
+        .as_ref()
+        .and_then(|v| v.get("groups"))
+        .and_then(Value::as_array)
+        .map(|names| names.iter().filter_map(Value::as_str).map(str::to_string).collect())
+        .unwrap_or_default();
+    let names = &props.groups;
     html! {
         <fieldset class="lever targets" id={id.to_string()}>
             <legend>{ props.lever.label }{ if aimed.is_empty() { " (everyone)" } else { "" } }</legend>

@@ -4,6 +4,7 @@
 //! [`Action`]: crate::state::Action
 
 mod difference_table;
+mod estimate;
 mod groups_editor;
 mod lever_control;
 mod levers_panel;
@@ -13,10 +14,11 @@ mod top_bar;
 mod value;
 
 pub use difference_table::DifferenceTable;
+pub use estimate::estimate;
 pub use groups_editor::GroupsEditor;
 pub use lever_control::LeverControl;
-pub use levers_panel::LeversPanel;
-pub use outcomes_card::{percent, OutcomesCard};
+pub use levers_panel::{LeversPanel, LeversPanelProps};
+pub use outcomes_card::OutcomesCard;
 pub use toolbar::Toolbar;
 pub use top_bar::TopBar;
 pub use value::{field_text, value_at};

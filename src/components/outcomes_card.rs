@@ -1,56 +1,70 @@
 //! The five NASSS outcomes, kept apart, for all groups and each group.
 
-use rollout_engine::estimate::Estimate;
-use rollout_engine::summary::{OutcomeSummary, RunSummary};
+use rollout_engine::summary::{GroupKey, OutcomeSummary, RunSummary};
 use yew::prelude::*;
 
-use crate::charts::ValueFormat;
+use super::estimate::estimate;
+use crate::format::ValueFormat::{self, Currency, Percent};
+use crate::format::NOT_APPLICABLE;
+use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
 pub struct OutcomesCardProps {
-    pub summary: std::rc::Rc<RunSummary>,
+    /// Compared by identity: the card re-renders only when the summary is recomputed.
+    pub summary: Shared<RunSummary>,
 }
 
-/// "12.3% (11.8-12.9%)".
-pub fn percent(e: &Estimate) -> String {
-    format!("{:.1}% ({:.1}–{:.1}%)", 100.0 * e.mean, 100.0 * e.lo, 100.0 * e.hi)
+/// The headings of the by-group table.
+const COLUMNS: [&str; 7] =
+    ["Group", "Non-adoption", "Abandonment", "Scale-up", "Sustainability", "Share of need", "Share of benefit"];
+
+/// A row's label: the group's name, or "All groups" (never the bare name "all", which a group may have).
+fn group_label(key: GroupKey, outcome: &OutcomeSummary) -> String {
+    match key {
+        GroupKey::All => "All groups".to_string(),
+        GroupKey::Group(_) => outcome.group.clone(),
+    }
 }
 
-fn optional(e: &Option<Estimate>) -> String {
-    e.as_ref().map(percent).unwrap_or_else(|| "not applicable".into())
+/// One outcome card: its title, its estimate and a note under it.
+fn card(id: &'static str, title: &'static str, value: Html, note: impl Into<String>) -> Html {
+    html! {
+        <div class="card" {id}><dt>{ title }</dt><dd>{ value }</dd><small>{ note.into() }</small></div>
+    }
 }
 
 #[function_component(OutcomesCard)]
 pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
-    let rows: &[OutcomeSummary] = &props.summary.outcomes;
-    let Some(all) = rows.last() else { return html! {} };
+    let Some(all) = props.summary.outcome(GroupKey::All) else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
-    let money = |e: &Option<Estimate>| {
-        e.map(|e| ValueFormat::Currency.format(e.mean)).unwrap_or_else(|| "not applicable".into())
-    };
+    let money = all.cost_per_event_avoided.map_or_else(|| NOT_APPLICABLE.to_string(), |e| Currency.format(e.mean));
+    let percent = |e| estimate(Percent.format_estimate(e));
+    let optional = |e: &Option<_>| estimate(Percent.format_optional(e.as_ref()));
+    let never_offered = Percent.format(all.never_offered.mean);
+    let avoided = ValueFormat::Number { decimals: 0 }.format(all.events_avoided.mean);
     html! {
         <section class="outcomes" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">{ format!("NASSS outcomes at month {months}") }</h2>
             <dl class="outcome-cards">
-                <div class="card" id="outcome-non-adoption"><dt>{ "Non-adoption" }</dt><dd>{ percent(&all.non_adoption) }</dd>
-                    <small>{ format!("never offered {:.1}%, declined {:.1}%", 100.0 * all.never_offered.mean, 100.0 * all.declined.mean) }</small></div>
-                <div class="card" id="outcome-abandonment"><dt>{ "Abandonment" }</dt><dd>{ percent(&all.abandonment) }</dd><small>{ "of people who ever used it" }</small></div>
-                <div class="card" id="outcome-scale-up"><dt>{ "Scale-up" }</dt><dd>{ percent(&all.scale_up) }</dd><small>{ "coverage where it is offered" }</small></div>
-                <div class="card" id="outcome-spread"><dt>{ "Spread" }</dt><dd>{ percent(&all.spread) }</dd><small>{ "organisations that took it up" }</small></div>
-                <div class="card" id="outcome-sustainability"><dt>{ "Sustainability" }</dt><dd>{ optional(&all.sustainability) }</dd><small>{ "use 12 months after funding ends" }</small></div>
-                <div class="card" id="outcome-cost"><dt>{ "Cost per event avoided" }</dt><dd>{ money(&all.cost_per_event_avoided) }</dd>
-                    <small>{ format!("{:.0} events avoided", all.events_avoided.mean) }</small></div>
+                { card("outcome-non-adoption", "Non-adoption", percent(&all.non_adoption),
+                    format!("never offered {never_offered}, declined {}", Percent.format(all.declined.mean))) }
+                { card("outcome-abandonment", "Abandonment", percent(&all.abandonment), "of people who ever used it") }
+                { card("outcome-scale-up", "Scale-up", percent(&all.scale_up), "coverage where it is offered") }
+                { card("outcome-spread", "Spread", percent(&all.spread), "organisations that took it up") }
+                { card("outcome-sustainability", "Sustainability", optional(&all.sustainability),
+                    "use 12 months after funding ends") }
+                { card("outcome-cost", "Cost per event avoided", estimate(money), format!("{avoided} events avoided")) }
             </dl>
             <div class="table-scroll">
             <table class="outcomes-table" id="outcomes-table">
                 <caption>{ "By group: outcomes, and whether benefit follows need (inverse care law)" }</caption>
                 <thead><tr>
-                    { for ["Group", "Non-adoption", "Abandonment", "Scale-up", "Sustainability", "Share of need", "Share of benefit"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
+                    { for COLUMNS.iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                 </tr></thead>
                 <tbody>
-                    { for rows.iter().map(|o| html! {
+                    { for props.summary.outcome_rows().map(|(key, o): (GroupKey, &OutcomeSummary)| html! {
                         <tr>
-                            <th scope="row">{ o.group.clone() }</th>
+                            <th scope="row">{ group_label(key, o) }</th>
                             <td>{ percent(&o.non_adoption) }</td>
                             <td>{ percent(&o.abandonment) }</td>
                             <td>{ percent(&o.scale_up) }</td>

@@ -2,28 +2,35 @@
 
 use std::rc::Rc;
 
+use rollout_engine::summary::RunSummary;
 use rollout_engine::Scenario;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::{clipboard, files, history};
 use crate::charts::canvas_png_data_url;
-use crate::state::{Action, AppState};
+use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
 pub struct ToolbarProps {
-    pub state: Rc<AppState>,
-    pub dispatch: Callback<Action>,
+    /// The current scenario (exported as a file).
+    pub scenario: Rc<Scenario>,
+    /// The summary on screen (exported as CSV once the run is complete).
+    pub summary: Option<Shared<RunSummary>>,
+    /// The current run has all its replicates.
+    pub complete: bool,
+    /// A baseline is pinned.
+    pub comparing: bool,
     /// DOM ids of the charts on the page, for the PNG export.
-    pub chart_ids: Vec<String>,
+    pub chart_ids: Rc<Vec<String>>,
+    pub dispatch: Callback<Action>,
 }
 
 #[function_component(Toolbar)]
 pub fn toolbar(props: &ToolbarProps) -> Html {
     let copied = use_state(|| None::<String>);
-    let state = &props.state;
-    let complete = state.complete();
-    let name = files::slug(&state.scenario.name);
+    let complete = props.complete;
+    let name = files::slug(&props.scenario.name);
     let copy = {
         let copied = copied.clone();
         Callback::from(move |_| {
@@ -46,7 +53,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
     };
     let export_csv = {
         let (summary, report, file) =
-            (state.summary.clone(), report.clone(), format!("{name}-seed{}.csv", state.scenario.seed));
+            (props.summary.clone(), report.clone(), format!("{name}-seed{}.csv", props.scenario.seed));
         Callback::from(move |_| {
             if let Some(summary) = &summary {
                 report(files::download_text(&file, "text/csv", &rollout_engine::output::to_csv(summary)));
@@ -54,13 +61,13 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         })
     };
     let export_json = {
-        let (scenario, report, file) = (state.scenario.clone(), report.clone(), format!("{name}.json"));
+        let (scenario, report, file) = (props.scenario.clone(), report.clone(), format!("{name}.json"));
         Callback::from(move |_| report(files::download_text(&file, "application/json", &scenario.to_json_pretty())))
     };
     let export_png = {
         let (ids, report, name) = (props.chart_ids.clone(), report, name.clone());
         Callback::from(move |_| {
-            for id in &ids {
+            for id in ids.iter() {
                 match canvas_png_data_url(id) {
                     Some(url) => report(files::download_url(&format!("{name}-{id}.png"), &url)),
                     None => report(Err(format!("chart {id} could not be turned into an image"))),
@@ -99,7 +106,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     <input id="copy-status" class="copy-fallback" readonly=true value={message} aria-label="Copy this link" />
                 }
             }
-            if state.baseline.is_some() {
+            if props.comparing {
                 <button type="button" id="clear-baseline" aria-pressed="true" onclick={unpin}>{ "Stop comparing" }</button>
             } else {
                 <button type="button" id="pin-baseline" onclick={pin} disabled={!complete}
@@ -107,7 +114,7 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
             <button type="button" id="export-csv" onclick={export_csv} disabled={!complete}>{ "CSV" }</button>
             <button type="button" id="export-json" onclick={export_json}>{ "Scenario file" }</button>
-            <button type="button" id="export-png" onclick={export_png} disabled={state.summary.is_none()}>{ "Chart images" }</button>
+            <button type="button" id="export-png" onclick={export_png} disabled={props.summary.is_none()}>{ "Chart images" }</button>
             <label class="button" for="import-file">{ "Open file…" }</label>
             <input type="file" id="import-file" class="visually-hidden" accept=".json,application/json" onchange={import} />
         </div>

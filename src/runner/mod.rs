@@ -5,13 +5,12 @@
 //! - [`worker`]: [`ReplicateWorker`], the Web Worker (registered by `src/bin/replicate_worker.rs`);
 //! - [`scheduler`]: the pure dispatch and cancellation bookkeeping, tested natively;
 //! - [`pool`]: [`RunPool`], the workers plus the scheduler; [`hook`]: [`use_run_pool`] for yew components;
-//! - [`selftest`]: `?selftest=pool`, an end-to-end check of the pool used by `tests/e2e/replicate_worker.rs`.
+//! - [`timing`]: a millisecond clock for the page's `[timing]` log.
 
 pub mod hook;
 pub mod pool;
 pub mod protocol;
 pub mod scheduler;
-pub mod selftest;
 pub mod timing;
 pub mod worker;
 

@@ -54,13 +54,9 @@ impl RunPool {
     }
 
     /// Spawns [`RunPool::default_size`] workers; `on_response` gets every fresh answer.
+    /// The workers are spawned from Trunk's loader shim for `replicate_worker`.
     pub fn new(on_response: Callback<ReplicateResponse>) -> RunPool {
-        RunPool::with_size(RunPool::default_size(), on_response)
-    }
-
-    /// Spawns `size` workers (at least one) from Trunk's loader shim for `replicate_worker`.
-    pub fn with_size(size: usize, on_response: Callback<ReplicateResponse>) -> RunPool {
-        let size = size.max(1);
+        let size = RunPool::default_size();
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
             let bridges = (0..size)
                 .map(|worker| {
@@ -83,11 +79,6 @@ impl RunPool {
             }
         });
         RunPool { inner }
-    }
-
-    /// Number of workers.
-    pub fn size(&self) -> usize {
-        self.inner.run.borrow().scheduler.workers()
     }
 
     /// Start run `run_id` of `scenario`: all its replicates, replicate 0 first, one per worker at a time.
@@ -119,16 +110,6 @@ impl RunPool {
     /// Replace the callback that receives answers (e.g. a new closure after a re-render).
     pub fn set_on_response(&self, on_response: Callback<ReplicateResponse>) {
         *self.inner.on_response.borrow_mut() = on_response;
-    }
-
-    /// `(delivered, total)` replicates of the current run; `(0, 0)` when none.
-    pub fn progress(&self) -> (u32, u32) {
-        self.inner.run.borrow().scheduler.progress()
-    }
-
-    /// Every replicate of the current run has been delivered.
-    pub fn is_complete(&self) -> bool {
-        self.inner.run.borrow().scheduler.is_complete()
     }
 
     /// Cancel, and end every worker (they close after the replicate they hold). Nothing is delivered after

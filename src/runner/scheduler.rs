@@ -67,11 +67,6 @@ impl Scheduler {
         }
     }
 
-    /// Number of workers.
-    pub fn workers(&self) -> usize {
-        self.busy.len()
-    }
-
     /// The current run, if one was started and not cancelled.
     pub fn current_run(&self) -> Option<u64> {
         self.run_id

@@ -1,18 +1,17 @@
-//! The differences a pinned baseline shows, from the state.
+//! The differences a pinned baseline shows.
 
-use rollout_engine::compare::{difference, GroupDifference, Run};
+use rollout_engine::compare::{difference, GroupDifference};
 
-use super::AppState;
+use super::Run;
 
-/// Current run minus the baseline, per group, once the current run is complete; `None` without a
-/// baseline or while replicates are still arriving.
-pub fn differences(state: &AppState) -> Option<Vec<GroupDifference>> {
-    let baseline = state.baseline.as_ref()?;
-    if !state.complete() {
+/// `current` minus `baseline`, per group, once the current run is complete; `None` while replicates are
+/// still arriving.
+pub fn differences(current: &Run, baseline: &Run) -> Option<Vec<GroupDifference>> {
+    if !current.complete() {
         return None;
     }
     Some(difference(
-        Run { scenario: &state.scenario, results: &state.results },
-        Run { scenario: &baseline.scenario, results: &baseline.results },
+        rollout_engine::compare::Run { scenario: &current.scenario, results: &current.replicates },
+        rollout_engine::compare::Run { scenario: &baseline.scenario, results: &baseline.replicates },
     ))
 }

@@ -2,58 +2,52 @@
 //! Yew's `function_todomvc` example). Nothing here touches the DOM or workers.
 
 mod action;
+mod baseline_view;
 mod groups;
 mod reduce;
+mod run;
+mod shared;
 
-pub use self::baseline_view::differences;
 pub use action::Action;
+pub use baseline_view::differences;
 pub use reduce::reduce;
-
-mod baseline_view;
+pub use run::Run;
+pub use shared::Shared;
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use rollout_engine::presets;
-use rollout_engine::record::ReplicateResult;
 use rollout_engine::summary::RunSummary;
 use rollout_engine::Scenario;
 
 /// Everything the page shows, apart from what the browser keeps (canvas pixels, focus).
-#[derive(Clone, Debug, PartialEq)]
+///
+/// Two kinds of data live here. The form (preset, scenario, drafts, errors, notice, display options) is
+/// small and cloned by the reducer on every action. Runs, with their replicates and summaries, are large
+/// and immutable: they sit behind `Rc` and an action replaces an `Rc<Run>`, never copies a run.
+#[derive(Clone, Debug)]
 pub struct AppState {
     /// The preset the scenario started from.
     pub preset: String,
-    /// The scenario being run: always valid (an invalid edit never replaces it).
-    pub scenario: Scenario,
+    /// The scenario being run: always valid (an invalid edit never replaces it); the current run's.
+    pub scenario: Rc<Scenario>,
     /// Text typed into a field that was refused, by lever path, so the user sees what they typed.
-    pub drafts: BTreeMap<String, String>,
+    pub drafts: Rc<BTreeMap<String, String>>,
     /// Why a field's text was refused, by lever path (shown at the field).
-    pub errors: BTreeMap<String, String>,
-    /// Identifies the current run; bumped on every accepted change so late replicates of older runs are
-    /// recognised and dropped.
-    pub run_id: u64,
-    /// Replicates of the current run received so far.
-    pub results: Vec<ReplicateResult>,
-    /// Summary of the latest results (kept from the previous run until the first replicate of the new run
-    /// arrives, so charts never blank).
-    pub summary: Option<Rc<RunSummary>>,
-    /// The run the summary belongs to.
-    pub summary_run_id: u64,
+    pub errors: Rc<BTreeMap<String, String>>,
     /// The projector mode: larger text and lines.
     pub large_text: bool,
     /// A message for the whole page (a bad link or file), dismissible.
     pub notice: Option<String>,
-    /// A pinned run to compare with: charts show it dashed, and a table shows the differences.
-    pub baseline: Option<Rc<Baseline>>,
-}
-
-/// A pinned run: its scenario, replicates and summary.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Baseline {
-    pub scenario: Scenario,
-    pub results: Vec<ReplicateResult>,
-    pub summary: Rc<RunSummary>,
+    /// The current run: replicates of the scenario received so far. A new one starts on every accepted
+    /// change; its id tells late replicates of older runs apart.
+    pub run: Rc<Run>,
+    /// The run on screen: the current one once it has a summary, until then the last one that had one
+    /// (so charts never blank while a new run starts).
+    pub shown: Option<Rc<Run>>,
+    /// A pinned, complete run to compare with: charts show it dashed, and a table shows the differences.
+    pub baseline: Option<Rc<Run>>,
 }
 
 /// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
@@ -68,17 +62,16 @@ impl AppState {
     /// Start from a preset.
     pub fn from_preset(name: &str) -> Option<Self> {
         let preset = presets::preset(name)?;
+        let scenario = Rc::new(preset.scenario);
         Some(AppState {
             preset: preset.name.to_string(),
-            scenario: preset.scenario,
-            drafts: BTreeMap::new(),
-            errors: BTreeMap::new(),
-            run_id: 1,
-            results: Vec::new(),
-            summary: None,
-            summary_run_id: 0,
+            scenario: scenario.clone(),
+            drafts: Rc::default(),
+            errors: Rc::default(),
             large_text: false,
             notice: None,
+            run: Rc::new(Run::new(1, scenario)),
+            shown: None,
             baseline: None,
         })
     }
@@ -96,21 +89,27 @@ impl AppState {
         }) {
             Ok(scenario) => {
                 state.preset = preset_matching(&scenario);
-                state.scenario = scenario;
+                state.scenario = Rc::new(scenario);
+                state.run = Rc::new(Run::new(state.run.id, state.scenario.clone()));
             }
             Err(e) => state.notice = Some(format!("{e} The default scenario is shown instead.")),
         }
         state
     }
 
-    /// Replicates still to come for the current run.
-    pub fn pending(&self) -> u32 {
-        self.scenario.replicates.saturating_sub(self.results.len() as u32)
+    /// The current run's id.
+    pub fn run_id(&self) -> u64 {
+        self.run.id
+    }
+
+    /// The summary on screen, if any.
+    pub fn summary(&self) -> Option<&Rc<RunSummary>> {
+        self.shown.as_ref().and_then(|run| run.summary.as_ref())
     }
 
     /// The current run has all its replicates and its summary.
     pub fn complete(&self) -> bool {
-        self.pending() == 0 && self.summary_run_id == self.run_id
+        self.run.complete()
     }
 }
 

@@ -1,13 +1,13 @@
-//! The reducer: state + action -> state, pure.
+//! The reducer: state + action -> state, pure. It clones the small form state and replaces runs (`Rc`),
+//! never copying one.
 
 use std::rc::Rc;
 
 use rollout_engine::scenario::set_dotted;
-use rollout_engine::summary::summarise;
 use rollout_engine::Scenario;
 
 use super::groups::{add_group, remove_group, rename_group};
-use super::{preset_matching, Action, AppState, Baseline};
+use super::{preset_matching, Action, AppState, Run};
 
 /// Apply an action.
 pub fn reduce(state: &AppState, action: Action) -> AppState {
@@ -15,48 +15,38 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
     match action {
         Action::SelectPreset(name) => match AppState::from_preset(&name) {
             Some(fresh) => {
-                let run_id = state.run_id + 1;
-                next = AppState {
-                    run_id,
-                    summary: state.summary.clone(),
-                    summary_run_id: state.summary_run_id,
-                    large_text: state.large_text,
-                    baseline: state.baseline.clone(),
-                    ..fresh
-                };
+                next.preset = fresh.preset;
+                next.drafts = Rc::default();
+                next.errors = Rc::default();
+                next.notice = None;
+                start_run(&mut next, fresh.scenario);
             }
             None => next.notice = Some(format!("There is no preset called \"{name}\".")),
         },
         Action::SetField { path, value } => match set_dotted(&state.scenario, &path, value.trim()) {
             Ok(changed) => {
-                next.drafts.remove(&path);
-                next.errors.remove(&path);
+                clear_field(&mut next, &path);
                 accept(&mut next, changed);
             }
-            Err(e) => {
-                next.drafts.insert(path.clone(), value);
-                next.errors.insert(path, e.to_string());
-            }
+            Err(e) => refuse(&mut next, path, Some(value), e.to_string()),
         },
         Action::SetTargets { lever, groups } => {
             let list = serde_json::to_string(&groups).expect("names serialise");
             match set_dotted(&state.scenario, &format!("{lever}.groups"), &list) {
                 Ok(changed) => {
-                    next.errors.remove(&lever);
+                    clear_field(&mut next, &lever);
                     accept(&mut next, changed);
                 }
-                Err(e) => {
-                    next.errors.insert(lever, e.to_string());
-                }
+                Err(e) => refuse(&mut next, lever, None, e.to_string()),
             }
         }
         Action::AddGroup => try_groups(&mut next, "groups.list", add_group(&state.scenario)),
         Action::RemoveGroup(index) => {
             if state.scenario.groups.list.len() <= 1 {
-                next.errors.insert("groups.list".into(), "A scenario needs at least one group.".into());
+                refuse(&mut next, "groups.list".into(), None, "A scenario needs at least one group.".into());
             } else {
-                next.drafts.retain(|k, _| !k.starts_with("groups.list."));
-                next.errors.retain(|k, _| !k.starts_with("groups.list."));
+                Rc::make_mut(&mut next.drafts).retain(|k, _| !k.starts_with("groups.list."));
+                Rc::make_mut(&mut next.errors).retain(|k, _| !k.starts_with("groups.list."));
                 try_groups(&mut next, "groups.list", remove_group(&state.scenario, index));
             }
         }
@@ -65,30 +55,26 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             let renamed = rename_group(&state.scenario, index, name.trim());
             match renamed.validate() {
                 Ok(()) => {
-                    next.drafts.remove(&path);
-                    next.errors.remove(&path);
+                    clear_field(&mut next, &path);
                     accept(&mut next, renamed);
                 }
-                Err(e) => {
-                    next.drafts.insert(path.clone(), name);
-                    next.errors.insert(path, e.to_string());
-                }
+                Err(e) => refuse(&mut next, path, Some(name), e.to_string()),
             }
         }
         Action::SetOrdered(ordered) => {
-            let mut changed = state.scenario.clone();
+            let mut changed = (*state.scenario).clone();
             changed.groups.ordered = ordered;
             accept(&mut next, changed);
         }
         Action::ReplicateArrived { run_id, result } => {
-            if run_id != state.run_id || next.results.iter().any(|r| r.replicate == result.replicate) {
+            if run_id != state.run.id {
                 return next;
             }
-            next.results.push(result);
-            let received = next.results.len();
-            if received == 1 || received.is_power_of_two() || next.pending() == 0 {
-                next.summary = Some(Rc::new(summarise(&next.scenario, &next.results)));
-                next.summary_run_id = run_id;
+            if let Some(run) = state.run.with(result) {
+                next.run = Rc::new(run);
+                if next.run.summary.is_some() {
+                    next.shown = Some(next.run.clone());
+                }
             }
         }
         Action::LoadScenario { scenario, notice } => match scenario
@@ -97,9 +83,8 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             .and_then(|()| rollout_engine::cost::check_for_browser(&scenario).map_err(|e| e.to_string()))
         {
             Ok(()) => {
-                next.drafts.clear();
-                next.errors.clear();
-                next.preset = preset_matching(&scenario);
+                next.drafts = Rc::default();
+                next.errors = Rc::default();
                 next.notice = notice;
                 accept(&mut next, *scenario);
             }
@@ -107,12 +92,8 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         },
         Action::ShowNotice(message) => next.notice = Some(message),
         Action::PinBaseline => {
-            if let (true, Some(summary)) = (state.complete(), state.summary.clone()) {
-                next.baseline = Some(Rc::new(Baseline {
-                    scenario: state.scenario.clone(),
-                    results: state.results.clone(),
-                    summary,
-                }));
+            if state.complete() {
+                next.baseline = Some(state.run.clone());
             }
         }
         Action::ClearBaseline => next.baseline = None,
@@ -125,39 +106,62 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
 /// Take a valid changed scenario: a new run starts (old replicates are dropped; the old summary stays
 /// on screen until the new run's first replicate).
 fn accept(next: &mut AppState, changed: Scenario) {
-    if changed == next.scenario {
+    if changed == *next.scenario {
         return;
     }
     next.preset = preset_matching(&changed);
-    next.scenario = changed;
-    next.run_id += 1;
-    next.results.clear();
+    start_run(next, changed);
+}
+
+/// A new, empty run of `scenario`, with the next id.
+fn start_run(next: &mut AppState, scenario: impl Into<Rc<Scenario>>) {
+    next.scenario = scenario.into();
+    next.run = Rc::new(Run::new(next.run.id + 1, next.scenario.clone()));
+}
+
+fn clear_field(next: &mut AppState, path: &str) {
+    if next.drafts.contains_key(path) {
+        Rc::make_mut(&mut next.drafts).remove(path);
+    }
+    if next.errors.contains_key(path) {
+        Rc::make_mut(&mut next.errors).remove(path);
+    }
+}
+
+/// Show why `path` was refused (and, for typed text, keep what was typed).
+fn refuse(next: &mut AppState, path: String, typed: Option<String>, reason: String) {
+    if let Some(typed) = typed {
+        Rc::make_mut(&mut next.drafts).insert(path.clone(), typed);
+    }
+    Rc::make_mut(&mut next.errors).insert(path, reason);
 }
 
 fn try_groups(next: &mut AppState, path: &str, changed: Scenario) {
     match changed.validate() {
         Ok(()) => {
-            next.errors.remove(path);
+            clear_field(next, path);
             accept(next, changed);
         }
-        Err(e) => {
-            next.errors.insert(path.to_string(), e.to_string());
-        }
+        Err(e) => refuse(next, path.to_string(), None, e.to_string()),
     }
 }
 
 #[cfg(test)]
 mod tests {
     use rollout_engine::model::run_replicate;
+    use rollout_engine::summary::summarise;
 
     use super::*;
 
     fn small() -> AppState {
-        let mut s = AppState::new();
-        s.scenario.agents = 500;
-        s.scenario.months = 12;
-        s.scenario.replicates = 3;
-        s
+        let mut scenario = (*AppState::new().scenario).clone();
+        (scenario.agents, scenario.months, scenario.replicates) = (500, 12, 3);
+        reduce(&AppState::new(), Action::LoadScenario { scenario: Box::new(scenario), notice: None })
+    }
+
+    fn arrive(state: &AppState, replicate: u32) -> AppState {
+        let result = run_replicate(&state.scenario, replicate);
+        reduce(state, Action::ReplicateArrived { run_id: state.run_id(), result })
     }
 
     fn set(state: &AppState, path: &str, value: &str) -> AppState {
@@ -169,9 +173,9 @@ mod tests {
         let state = small();
         let next = set(&state, "levers.subsidy.level", "0.8");
         assert_eq!(next.scenario.levers.subsidy.level, 0.8);
-        assert_eq!(next.run_id, state.run_id + 1);
+        assert_eq!(next.run_id(), state.run_id() + 1);
         assert!(next.errors.is_empty() && next.drafts.is_empty());
-        assert_eq!(set(&next, "levers.subsidy.level", "0.8").run_id, next.run_id, "no change, no new run");
+        assert_eq!(set(&next, "levers.subsidy.level", "0.8").run_id(), next.run_id(), "no change, no new run");
     }
 
     #[test]
@@ -179,7 +183,7 @@ mod tests {
         let state = small();
         let next = set(&state, "groups.list.0.access", "1.7");
         assert_eq!(next.scenario, state.scenario);
-        assert_eq!(next.run_id, state.run_id);
+        assert_eq!(next.run_id(), state.run_id());
         assert_eq!(next.errors["groups.list.0.access"], "groups.list.0.access: 1.7 is out of range; allowed 0 to 1");
         assert_eq!(next.drafts["groups.list.0.access"], "1.7");
         let fixed = set(&next, "groups.list.0.access", "0.7");
@@ -192,41 +196,48 @@ mod tests {
     #[test]
     fn replicates_of_the_current_run_build_the_summary_and_stale_ones_are_dropped() {
         let state = small();
-        let old_run = state.run_id;
+        let old_run = state.run_id();
         let moved = set(&state, "levers.support.level", "0.9");
         let stale =
             reduce(&moved, Action::ReplicateArrived { run_id: old_run, result: run_replicate(&state.scenario, 0) });
-        assert!(stale.results.is_empty() && stale.summary.is_none());
+        assert!(stale.run.replicates.is_empty() && stale.summary().is_none());
         let mut current = moved.clone();
         for r in 0..3 {
-            current = reduce(
-                &current,
-                Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, r) },
-            );
-            assert_eq!(current.summary.as_ref().unwrap().replicates as usize, if r == 2 { 3 } else { r as usize + 1 });
+            current = arrive(&current, r);
+            assert_eq!(current.summary().unwrap().replicates as usize, if r == 2 { 3 } else { r as usize + 1 });
         }
         assert!(current.complete());
-        let twice = reduce(
-            &current,
-            Action::ReplicateArrived { run_id: moved.run_id, result: run_replicate(&moved.scenario, 2) },
-        );
-        assert_eq!(twice.results.len(), 3, "a replicate counts once");
+        let twice = arrive(&current, 2);
+        assert_eq!(twice.run.replicates.len(), 3, "a replicate counts once");
+        assert!(Rc::ptr_eq(&twice.run, &current.run), "a repeated replicate changes nothing");
         let expected =
             summarise(&moved.scenario, &(0..3).map(|r| run_replicate(&moved.scenario, r)).collect::<Vec<_>>());
-        assert_eq!(*current.summary.unwrap(), expected);
+        assert_eq!(**current.summary().unwrap(), expected);
+    }
+
+    #[test]
+    fn an_arriving_replicate_replaces_the_run_and_shares_the_rest() {
+        let state = arrive(&arrive(&small(), 0), 1);
+        let pinned = reduce(&completed(&state), Action::PinBaseline);
+        let moved = arrive(&set(&pinned, "levers.support.level", "0.9"), 0);
+        let next = arrive(&moved, 1);
+        assert!(!Rc::ptr_eq(&next.run, &moved.run), "the run is replaced");
+        assert!(Rc::ptr_eq(&next.run.replicates[0], &moved.run.replicates[0]), "its earlier replicate is shared");
+        assert!(Rc::ptr_eq(next.baseline.as_ref().unwrap(), pinned.baseline.as_ref().unwrap()), "baseline untouched");
+        assert!(Rc::ptr_eq(&next.scenario, &moved.scenario) && Rc::ptr_eq(&next.drafts, &moved.drafts));
+        let edited = set(&next, "levers.support.level", "0.5");
+        assert!(Rc::ptr_eq(edited.shown.as_ref().unwrap(), &next.run), "the last run stays on screen");
     }
 
     #[test]
     fn the_old_summary_stays_until_the_new_run_answers() {
-        let mut state = small();
-        state = reduce(
-            &state,
-            Action::ReplicateArrived { run_id: state.run_id, result: run_replicate(&state.scenario, 0) },
-        );
-        let shown = state.summary.clone();
+        let state = arrive(&small(), 0);
+        let shown = state.summary().cloned();
         let moved = set(&state, "diffusion.innovation", "1.5");
-        assert_eq!(moved.summary, shown);
+        assert!(Rc::ptr_eq(moved.summary().unwrap(), shown.as_ref().unwrap()));
         assert!(!moved.complete());
+        let answered = arrive(&moved, 0);
+        assert!(!Rc::ptr_eq(answered.summary().unwrap(), shown.as_ref().unwrap()));
     }
 
     #[test]
@@ -245,15 +256,12 @@ mod tests {
         let removed = reduce(&renamed, Action::RemoveGroup(5));
         assert_eq!(removed.scenario.groups.list.len(), 5);
         assert!(removed.scenario.levers.support.groups.is_empty());
-        let mut one = small();
-        one.scenario = rollout_engine::presets::preset("bass").unwrap().scenario;
+        let one = reduce(&AppState::new(), Action::SelectPreset("bass".into()));
         assert!(reduce(&one, Action::RemoveGroup(0)).errors.contains_key("groups.list"));
     }
 
     fn completed(state: &AppState) -> AppState {
-        (0..state.scenario.replicates).fold(state.clone(), |s, r| {
-            reduce(&s, Action::ReplicateArrived { run_id: s.run_id, result: run_replicate(&s.scenario, r) })
-        })
+        (0..state.scenario.replicates).fold(state.clone(), |s, r| arrive(&s, r))
     }
 
     #[test]
@@ -261,7 +269,8 @@ mod tests {
         let mut s = rollout_engine::presets::preset("pilot-ends").unwrap().scenario;
         s.levers.support.level = 0.9;
         let opened = AppState::from_fragment(&rollout_engine::link::fragment_for(&s));
-        assert_eq!(opened.scenario, s);
+        assert_eq!(*opened.scenario, s);
+        assert!(Rc::ptr_eq(&opened.run.scenario, &opened.scenario), "the run is of the linked scenario");
         assert_eq!(opened.preset, super::super::CUSTOM);
         assert!(opened.notice.is_none());
         let preset = AppState::from_fragment(&rollout_engine::link::encode(
@@ -273,7 +282,8 @@ mod tests {
             assert_eq!(state.scenario, AppState::new().scenario, "{bad}");
             assert!(state.notice.as_deref().unwrap().ends_with("The default scenario is shown instead."), "{bad}");
         }
-        assert_eq!(AppState::from_fragment(""), AppState::new());
+        let empty = AppState::from_fragment("");
+        assert!(empty.scenario == AppState::new().scenario && empty.notice.is_none());
     }
 
     #[test]
@@ -281,7 +291,7 @@ mod tests {
         let state = set(&small(), "groups.list.0.access", "7");
         let mut s = rollout_engine::presets::preset("bass").unwrap().scenario;
         let loaded = reduce(&state, Action::LoadScenario { scenario: Box::new(s.clone()), notice: None });
-        assert_eq!(loaded.scenario, s);
+        assert_eq!(*loaded.scenario, s);
         assert_eq!(loaded.preset, "bass");
         assert!(loaded.errors.is_empty() && loaded.drafts.is_empty());
         s.agents = 0;
@@ -297,10 +307,10 @@ mod tests {
         let done = completed(&state);
         let pinned = reduce(&done, Action::PinBaseline);
         let baseline = pinned.baseline.clone().unwrap();
-        assert_eq!(baseline.scenario, done.scenario);
-        assert_eq!(baseline.results.len(), 3);
+        assert!(Rc::ptr_eq(&baseline, &done.run), "the run itself is pinned, not a copy");
+        assert_eq!(baseline.replicates.len(), 3);
         let moved = set(&pinned, "levers.subsidy.level", "1");
-        assert_eq!(moved.baseline, pinned.baseline);
+        assert!(Rc::ptr_eq(moved.baseline.as_ref().unwrap(), &baseline));
         assert_eq!(moved.preset, super::super::CUSTOM, "an edited preset is no longer the preset");
         assert!(reduce(&moved, Action::ClearBaseline).baseline.is_none());
     }
@@ -311,7 +321,7 @@ mod tests {
         let next = reduce(&state, Action::SelectPreset("pilot-ends".into()));
         assert_eq!(next.preset, "pilot-ends");
         assert!(next.large_text);
-        assert!(next.run_id > state.run_id);
+        assert!(next.run_id() > state.run_id());
         assert!(reduce(&state, Action::SelectPreset("nope".into())).notice.is_some());
     }
 }

@@ -14,8 +14,12 @@ async fn console_errors_are_caught_from_the_page_and_from_workers() {
     session
         .js("new Worker(URL.createObjectURL(new Blob([\"console.error('e2e-probe: worker error')\"]))); return null;")
         .await;
-    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
-    let errors = session.console_errors().await;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let mut errors = session.console_errors().await;
+    while errors.iter().filter(|e| e.contains("e2e-probe")).count() < 3 && std::time::Instant::now() < deadline {
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        errors = session.console_errors().await;
+    }
     assert!(
         errors.iter().any(|e| e.contains("e2e-probe: worker error")),
         "a Web Worker's console.error was not captured: {errors:?}"

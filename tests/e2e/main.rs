@@ -14,5 +14,4 @@ mod webdriver;
 
 mod first_page;
 mod harness;
-mod replicate_worker;
 mod share;

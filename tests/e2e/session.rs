@@ -153,6 +153,19 @@ impl Session {
         );
     }
 
+    /// Waits until the JavaScript expression `condition` is true in the page; `what` names it for the failure.
+    pub async fn wait_until(&self, condition: &str, what: &str) {
+        let script = format!("return Boolean({condition});");
+        let deadline = Instant::now() + TIMEOUT;
+        while Instant::now() < deadline {
+            if self.js(&script).await.as_bool() == Some(true) {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!("e2e: {what} did not happen within {TIMEOUT:?}{}", self.diagnostics().await);
+    }
+
     /// Types `text` into the field at `css` and commits it, as leaving the field does (a `change` event).
     pub async fn set_field(&self, css: &str, text: &str) {
         let script = "const el = document.querySelector(arguments[0]); el.value = arguments[1]; \

@@ -2,9 +2,14 @@
 //! release build in headless Chromium.
 
 use rollout_engine::{link, output, presets, run};
-use rollout_lab::components::percent;
+use rollout_lab::format::ValueFormat;
 
 use crate::session::Session;
+
+/// An outcome as the page writes it.
+fn percent(e: &rollout_engine::estimate::Estimate) -> String {
+    ValueFormat::Percent.format_estimate(e)
+}
 
 async fn fragment(session: &Session) -> String {
     session.js("return location.hash;").await.as_str().unwrap_or_default().to_string()
@@ -70,17 +75,20 @@ async fn back_and_forward_restore_earlier_edits() {
     session.wait_for_complete_run(8).await;
     session.set_field("#lever-diffusion-innovation", "1.2").await;
     session.wait_for_complete_run(8).await;
-    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await; // a separate edit, not part of a drag
+    // Not a wait for the page: edits under a second apart merge into one history entry (a slider drag), so
+    // the next edit must come later to be a step of its own.
+    tokio::time::sleep(std::time::Duration::from_millis(1_100)).await;
     session.set_field("#lever-diffusion-innovation", "2.4").await;
     session.wait_for_complete_run(8).await;
     let value = || async { session.js("return document.getElementById('lever-diffusion-innovation').value;").await };
     assert_eq!(value().await.as_str(), Some("2.4"));
+    let shows = |v: &str| format!("document.getElementById('lever-diffusion-innovation').value === '{v}'");
     session.client.back().await.unwrap();
     session.wait_for_text("#run-progress-text", "8 of 8 replicates").await;
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    session.wait_until(&shows("1.2"), "going back to innovation 1.2").await;
     assert_eq!(value().await.as_str(), Some("1.2"));
     session.client.forward().await.unwrap();
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    session.wait_until(&shows("2.4"), "going forward to innovation 2.4").await;
     assert_eq!(value().await.as_str(), Some("2.4"));
     session.finish().await;
 }

@@ -5,20 +5,29 @@
 //! is that of the paired differences, far narrower than two separate intervals. Otherwise the interval is
 //! Welch's, with the smaller run's degrees of freedom.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::estimate::{t_critical, Estimate};
 use crate::outcomes::{outcomes, Outcomes};
 use crate::record::ReplicateResult;
 use crate::scenario::Scenario;
-use crate::summary::ALL_GROUPS;
+use crate::summary::{in_replicate_order, ALL_GROUPS};
 
-/// A run: its scenario and its replicates.
-#[derive(Clone, Copy)]
-pub struct Run<'a> {
+/// A run: its scenario and its replicates, owned or shared (`ReplicateResult`, `Rc<ReplicateResult>`...).
+pub struct Run<'a, R = ReplicateResult> {
     pub scenario: &'a Scenario,
-    pub results: &'a [ReplicateResult],
+    pub results: &'a [R],
 }
+
+impl<R> Clone for Run<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Run<'_, R> {}
 
 /// Current minus baseline for one group (or all), at each run's horizon.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,7 +48,7 @@ pub struct GroupDifference {
 }
 
 /// Whether two runs can be paired replicate by replicate.
-pub fn paired(current: Run, baseline: Run) -> bool {
+pub fn paired<A, B>(current: Run<A>, baseline: Run<B>) -> bool {
     current.scenario.seed == baseline.scenario.seed && current.results.len() == baseline.results.len()
 }
 
@@ -57,8 +66,13 @@ pub fn paired(current: Run, baseline: Run) -> bool {
 /// assert_eq!(d.last().unwrap().group, "all");
 /// assert!(d.last().unwrap().ever_adopted_share.mean > 0.0);
 /// ```
-pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
+pub fn difference<A, B>(current: Run<A>, baseline: Run<B>) -> Vec<GroupDifference>
+where
+    A: Borrow<ReplicateResult>,
+    B: Borrow<ReplicateResult>,
+{
     let pair = paired(current, baseline);
+    let (current, baseline) = (sorted(current), sorted(baseline));
     let names: Vec<Option<String>> = current
         .scenario
         .groups
@@ -71,14 +85,14 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
     names
         .into_iter()
         .map(|name| {
-            let per = |run: Run| -> Vec<Outcomes> {
+            let per = |run: &Sorted| -> Vec<Outcomes> {
                 let index = name.as_deref().and_then(|n| run.scenario.group_index(n));
-                in_order(run.results).iter().map(|r| outcomes(run.scenario, r, index)).collect()
+                run.results.iter().map(|r| outcomes(run.scenario, r, index)).collect()
             };
-            let (a, b) = (per(current), per(baseline));
-            let end_share = |run: Run, f: fn(&crate::record::GroupMonth) -> f64| -> Vec<f64> {
+            let (a, b) = (per(&current), per(&baseline));
+            let end_share = |run: &Sorted, f: fn(&crate::record::GroupMonth) -> f64| -> Vec<f64> {
                 let index = name.as_deref().and_then(|n| run.scenario.group_index(n));
-                in_order(run.results)
+                run.results
                     .iter()
                     .map(|r| {
                         let last = r.months.last().expect("a replicate has months");
@@ -97,13 +111,13 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
             GroupDifference {
                 group: name.clone().unwrap_or_else(|| ALL_GROUPS.to_string()),
                 ever_adopted_share: diff(
-                    &end_share(current, |r| r.ever_adopted() as f64),
-                    &end_share(baseline, |r| r.ever_adopted() as f64),
+                    &end_share(&current, |r| r.ever_adopted() as f64),
+                    &end_share(&baseline, |r| r.ever_adopted() as f64),
                     pair,
                 ),
                 active_share: diff(
-                    &end_share(current, |r| r.active as f64),
-                    &end_share(baseline, |r| r.active as f64),
+                    &end_share(&current, |r| r.active as f64),
+                    &end_share(&baseline, |r| r.active as f64),
                     pair,
                 ),
                 non_adoption: of(|o| o.non_adoption),
@@ -115,11 +129,14 @@ pub fn difference(current: Run, baseline: Run) -> Vec<GroupDifference> {
         .collect()
 }
 
-/// Replicates in replicate order (pairing and summing both depend on it).
-fn in_order(results: &[ReplicateResult]) -> Vec<&ReplicateResult> {
-    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
-    sorted.sort_by_key(|r| r.replicate);
-    sorted
+/// A run with its replicates in replicate order (pairing and summing both depend on it), sorted once.
+struct Sorted<'a> {
+    scenario: &'a Scenario,
+    results: Vec<&'a ReplicateResult>,
+}
+
+fn sorted<'a, R: Borrow<ReplicateResult>>(run: Run<'a, R>) -> Sorted<'a> {
+    Sorted { scenario: run.scenario, results: in_replicate_order(run.results) }
 }
 
 /// Mean difference a - b with its 95% interval: paired, or Welch's.

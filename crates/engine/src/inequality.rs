@@ -1,6 +1,7 @@
 //! Inequality between population groups over time: the HEAT summary measures ([`crate::equity`]) of
 //! simulated outcomes, month by month, as means with 95% intervals across replicates.
 
+use std::borrow::Borrow;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -10,6 +11,7 @@ use crate::estimate::{t_critical, Estimate};
 use crate::quantity::Quantity;
 use crate::record::ReplicateResult;
 use crate::scenario::Scenario;
+use crate::summary::in_replicate_order;
 
 /// The outcomes whose inequality is tracked, each favourable (more is better), with the HEAT scale of
 /// its estimates: shares as percentages (scale 100), events avoided per 1,000 people (scale 1,000).
@@ -25,10 +27,45 @@ pub struct MonthInequality {
     pub measures: BTreeMap<String, BTreeMap<String, Option<Estimate>>>,
 }
 
+/// The HEAT summary measures charted over time, by name in code rather than by string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Measure {
+    /// Difference, highest minus lowest.
+    D,
+    /// Ratio, highest to lowest.
+    R,
+    /// Slope index of inequality (ordered groups).
+    Sii,
+    /// Relative index of inequality (ordered groups).
+    Rii,
+}
+
+impl Measure {
+    /// The HEAT abbreviation, the key in [`MonthInequality::measures`] and in JSON.
+    pub fn abbreviation(self) -> &'static str {
+        match self {
+            Measure::D => "D",
+            Measure::R => "R",
+            Measure::Sii => "SII",
+            Measure::Rii => "RII",
+        }
+    }
+
+    /// A relative measure (a ratio, 1 = equal), as opposed to an absolute one (a difference, 0 = equal).
+    pub fn is_relative(self) -> bool {
+        matches!(self, Measure::R | Measure::Rii)
+    }
+}
+
 impl MonthInequality {
     /// The estimate of `measure` (e.g. "SII") for `quantity`.
     pub fn get(&self, quantity: Quantity, measure: &str) -> Option<Estimate> {
         self.measures.get(quantity.name())?.get(measure).copied().flatten()
+    }
+
+    /// The estimate of `measure` for `quantity`, `None` where it does not apply or is undefined.
+    pub fn measure(&self, quantity: Quantity, measure: Measure) -> Option<Estimate> {
+        self.get(quantity, measure.abbreviation())
     }
 }
 
@@ -45,14 +82,16 @@ impl MonthInequality {
 /// assert!(sii.lo <= sii.mean && sii.mean <= sii.hi);
 /// assert!(months[36].get(Quantity::ActiveShare, "TI").is_none(), "TI is for unordered groups");
 /// ```
-pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthInequality> {
+pub fn over_time<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R]) -> Vec<MonthInequality> {
+    over_time_in_order(scenario, &in_replicate_order(results))
+}
+
+/// [`over_time`] of replicates already in replicate order.
+pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResult]) -> Vec<MonthInequality> {
     let groups = &scenario.groups.list;
     if groups.len() < 2 || results.is_empty() {
         return Vec::new();
     }
-    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
-    sorted.sort_by_key(|r| r.replicate);
-    let results = sorted;
     let t = t_critical(results.len());
     let months = results[0].months.len();
     let mut tables: Vec<SubgroupTable> = TRACKED.iter().map(|&(_, scale)| table(scenario, scale)).collect();
@@ -88,7 +127,7 @@ pub fn over_time(scenario: &Scenario, results: &[ReplicateResult]) -> Vec<MonthI
 
 /// Shares are reported 0 to 1 but HEAT takes percentages; per-1,000 rates are already on their scale.
 fn scale_of(quantity: Quantity, scale: f64) -> f64 {
-    if quantity.name().ends_with("_share") {
+    if quantity.is_share() {
         scale
     } else {
         1.0

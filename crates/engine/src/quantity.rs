@@ -119,6 +119,21 @@ impl Quantity {
         }
     }
 
+    /// A share of people, 0 to 1 (otherwise a count, a rate or money, 0 or more).
+    pub fn is_share(self) -> bool {
+        matches!(
+            self,
+            Quantity::AwareShare
+                | Quantity::EverAdoptedShare
+                | Quantity::ActiveShare
+                | Quantity::AbandonedShare
+                | Quantity::NeverAdoptedShare
+                | Quantity::DeclinedShare
+                | Quantity::OfferedShare
+                | Quantity::UnreviewedShare
+        )
+    }
+
     /// Position in [`Quantity::ALL`].
     pub fn index(self) -> usize {
         Quantity::ALL.iter().position(|q| *q == self).expect("every quantity is listed")
@@ -127,5 +142,17 @@ impl Quantity {
     /// The quantity with this column name.
     pub fn from_name(name: &str) -> Option<Quantity> {
         Quantity::ALL.into_iter().find(|q| q.name() == name)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shares_are_the_quantities_named_as_shares() {
+        for q in Quantity::ALL {
+            assert_eq!(q.is_share(), q.name().ends_with("_share"), "{}", q.name());
+        }
     }
 }

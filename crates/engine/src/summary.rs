@@ -1,9 +1,11 @@
 //! Combining replicates: every reported quantity as a mean with a 95% interval.
 
+use std::borrow::Borrow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::estimate::{t_critical, Estimate};
-use crate::inequality::{over_time, MonthInequality};
+use crate::inequality::{over_time_in_order, MonthInequality};
 use crate::outcomes::{outcomes, Outcomes};
 use crate::quantity::Quantity;
 use crate::record::ReplicateResult;
@@ -11,6 +13,35 @@ use crate::scenario::Scenario;
 
 /// Name of the row that sums all groups.
 pub const ALL_GROUPS: &str = "all";
+
+/// Which row of a summary: one group (its index in the scenario's group list) or all groups together.
+/// Rows are looked up by key, never by position or name (a group may itself be called "all").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum GroupKey {
+    /// The group at this index in the scenario's list.
+    Group(usize),
+    /// All groups together.
+    All,
+}
+
+impl GroupKey {
+    /// The key of row `row` of `rows` rows laid out as the summary lays them out (groups, then all).
+    fn of_row(row: usize, rows: usize) -> GroupKey {
+        if row + 1 == rows {
+            GroupKey::All
+        } else {
+            GroupKey::Group(row)
+        }
+    }
+
+    /// The row of this key among `rows` rows (groups, then all); `None` when out of range.
+    fn row(self, rows: usize) -> Option<usize> {
+        match self {
+            GroupKey::All => rows.checked_sub(1),
+            GroupKey::Group(g) => (g + 1 < rows).then_some(g),
+        }
+    }
+}
 
 /// One group (or all) in one month, across replicates.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -39,6 +70,19 @@ pub struct OrganisationSummary {
     pub ever_offered_share: Estimate,
     /// Share of replicates in which the supplier still supplies, 0 to 1.
     pub supplier_active_share: f64,
+}
+
+impl MonthSummary {
+    /// The row of one group, or of all groups; `None` for a group index the run does not have.
+    pub fn group(&self, key: GroupKey) -> Option<&GroupSummary> {
+        self.groups.get(key.row(self.groups.len())?)
+    }
+
+    /// Every row with its key: the groups in scenario order, then all.
+    pub fn rows(&self) -> impl Iterator<Item = (GroupKey, &GroupSummary)> {
+        let n = self.groups.len();
+        self.groups.iter().enumerate().map(move |(i, g)| (GroupKey::of_row(i, n), g))
+    }
 }
 
 /// One month across replicates.
@@ -75,6 +119,19 @@ pub struct OutcomeSummary {
     pub need_share: Option<Estimate>,
 }
 
+impl RunSummary {
+    /// The outcomes of one group, or of all groups.
+    pub fn outcome(&self, key: GroupKey) -> Option<&OutcomeSummary> {
+        self.outcomes.get(key.row(self.outcomes.len())?)
+    }
+
+    /// Every outcome row with its key: the groups in scenario order, then all.
+    pub fn outcome_rows(&self) -> impl Iterator<Item = (GroupKey, &OutcomeSummary)> {
+        let n = self.outcomes.len();
+        self.outcomes.iter().enumerate().map(move |(i, o)| (GroupKey::of_row(i, n), o))
+    }
+}
+
 /// Everything a run reports.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct RunSummary {
@@ -91,10 +148,18 @@ pub struct RunSummary {
     pub inequality: Vec<MonthInequality>,
 }
 
-/// Combine replicate results (in any order; they are sorted by replicate index) into a summary.
-pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary {
-    let mut sorted: Vec<&ReplicateResult> = results.iter().collect();
+/// Replicates in replicate order, by reference: every function that combines replicates sorts them here,
+/// once, so results do not depend on the order they arrived in.
+pub fn in_replicate_order<R: Borrow<ReplicateResult>>(results: &[R]) -> Vec<&ReplicateResult> {
+    let mut sorted: Vec<&ReplicateResult> = results.iter().map(Borrow::borrow).collect();
     sorted.sort_by_key(|r| r.replicate);
+    sorted
+}
+
+/// Combine replicate results (in any order; they are sorted by replicate index) into a summary. Takes them
+/// by reference, owned or shared (`&[ReplicateResult]`, `&[Rc<ReplicateResult>]`, `&[&ReplicateResult]`).
+pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R]) -> RunSummary {
+    let sorted = in_replicate_order(results);
     let t = t_critical(sorted.len());
     let groups = scenario.groups.list.len();
     let names: Vec<String> =
@@ -172,6 +237,29 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
         groups: names[..groups].to_vec(),
         months,
         outcomes,
-        inequality: over_time(scenario, results),
+        inequality: over_time_in_order(scenario, &sorted),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+
+    #[test]
+    fn rows_are_found_by_key_even_when_a_group_is_called_all() {
+        let mut s = presets::preset("heart-monitoring").unwrap().scenario;
+        (s.agents, s.months, s.replicates) = (500, 3, 2);
+        s.groups.list[0].name = ALL_GROUPS.to_string();
+        let summary = crate::run::run(&s).unwrap();
+        let month = &summary.months[3];
+        let keys: Vec<GroupKey> = month.rows().map(|(k, _)| k).collect();
+        assert_eq!(keys, [0, 1, 2, 3, 4].map(GroupKey::Group).into_iter().chain([GroupKey::All]).collect::<Vec<_>>());
+        let (named_all, all) = (month.group(GroupKey::Group(0)).unwrap(), month.group(GroupKey::All).unwrap());
+        assert_eq!(named_all.group, all.group, "two rows carry the name \"all\"...");
+        assert!(all.eligible > named_all.eligible, "...but the keys tell the group from all groups");
+        assert!(month.group(GroupKey::Group(5)).is_none());
+        assert_eq!(summary.outcome(GroupKey::All), summary.outcomes.last());
+        assert_eq!(summary.outcome_rows().count(), 6);
     }
 }
