@@ -53,8 +53,9 @@ pub struct AnalyseArgs {
 pub fn run(args: &AnalyseArgs) -> Result<(), String> {
     let shown = args.results.display();
     let record_path = args.design.clone().unwrap_or_else(|| record_beside(&args.results));
-    let record_text = std::fs::read_to_string(&record_path)
-        .map_err(|_| format!("{}: cannot read the design record; pass --design FILE", record_path.display()))?;
+    let record_text =
+        crate::input_file::read_text(&record_path, rollout_engine::cost::MAX_DESIGN_BYTES, "sweep record")
+            .map_err(|e| format!("{e} (the design record; pass --design FILE)"))?;
     let record: SweepRecord = serde_json::from_str(&record_text)
         .map_err(|e| format!("{}: not a sweep record: {e}", record_path.display()))?;
     let design = &record.design;
@@ -64,7 +65,7 @@ pub fn run(args: &AnalyseArgs) -> Result<(), String> {
         return Err(format!("{shown}: {response} was not recorded; the design recorded {}", recorded.join(", ")));
     }
     let values = read_values(args, design.points.len(), &response)?;
-    let out = match args.method {
+    let mut out = match args.method {
         AnalysisMethod::Tornado => {
             let bars = tornado(design, &values).map_err(|e| format!("{shown}: {e}"))?;
             match args.format {
@@ -147,17 +148,17 @@ pub fn run(args: &AnalyseArgs) -> Result<(), String> {
             }
         }
     };
-    print!("{out}");
     if args.format == AnalysisFormat::Json {
-        println!();
+        out.push('\n');
     }
-    Ok(())
+    crate::stdout::print(&out)
 }
 
 /// `values[point][replicate]` of `response` from the table; every point must be there.
 fn read_values(args: &AnalyseArgs, points: usize, response: &Response) -> Result<Vec<Vec<f64>>, String> {
     let shown = args.results.display();
-    let bytes = std::fs::read(&args.results).map_err(|e| format!("{shown}: cannot read: {e}"))?;
+    let bytes = crate::input_file::read_text(&args.results, rollout_engine::cost::MAX_RESULTS_BYTES, "results table")?
+        .into_bytes();
     let mut reader = results_csv::reader(&bytes);
     let headers = reader.headers().map_err(|e| format!("{shown}: {e}"))?.clone();
     let column = |name: &str| {

@@ -68,7 +68,7 @@ pub fn parse_chunk_name(name: &str) -> Option<(usize, usize)> {
 
 pub fn run(args: &SweepArgs) -> Result<(), String> {
     let design_text =
-        std::fs::read_to_string(&args.design).map_err(|e| format!("{}: cannot read: {e}", args.design.display()))?;
+        crate::input_file::read_text(&args.design, rollout_engine::cost::MAX_DESIGN_BYTES, "design file")?;
     let design = Design::from_json(&design_text).map_err(|e| format!("{}: {e}", args.design.display()))?;
     let scenario = scenario(args)?;
     design.check(&scenario).map_err(|e| format!("{}: {e}", args.design.display()))?;

@@ -221,6 +221,14 @@ fn morris_and_sobol_analyses_read_a_merged_sweep() {
         let factors = json["factors"].as_array().unwrap();
         assert_eq!(factors.len(), 3, "two factors and the dummy: {json}");
         assert!(factors.iter().any(|f| f["factor"] == "dummy"));
+        // The table goes through the same standard-output writer as `rollout run`: a full disk is one line.
+        let full = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_rollout"))
+            .args(["analyse", s(&results), "--method", method, "--output", "events_avoided_total"])
+            .stdout(full)
+            .output()
+            .unwrap();
+        assert_refused(&o, "standard output: cannot write");
         let o = rollout(&["analyse", s(&results), "--method", "tornado", "--output", "events_avoided_total"]);
         assert_refused(&o, &format!("a tornado needs a one-at-a-time (oat) design, not {method}"));
         let o = rollout(&["analyse", s(&results), "--method", method, "--output", "active_share_gap"]);

@@ -59,6 +59,12 @@ pub const BROWSER_MAX_BYTES: f64 = 512.0 * 1024.0 * 1024.0;
 pub const MAX_SCENARIO_BYTES: usize = 1024 * 1024;
 /// Largest equity table read, bytes: 64 MiB (about two million subgroups).
 pub const MAX_TABLE_BYTES: usize = 64 * 1024 * 1024;
+/// Largest experiment design or sweep record read, bytes: 64 MiB (a Sobol' design of 8 factors at N = 65,536
+/// is about 40 MB).
+pub const MAX_DESIGN_BYTES: usize = 64 * 1024 * 1024;
+/// Largest merged sweep result read by `rollout analyse`, bytes: 1 GiB (in long format, a Sobol' sweep of
+/// 11,264 points x 5 replicates is about 30 MB per response).
+pub const MAX_RESULTS_BYTES: usize = 1024 * 1024 * 1024;
 
 /// The estimated cost of running a scenario. Counts are `f64` so that no product overflows.
 #[derive(Clone, Copy, Debug, PartialEq)]
