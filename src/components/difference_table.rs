@@ -32,7 +32,7 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
             <div class="table-scroll">
             <table id="differences-table">
                 <thead><tr>
-                    { for ["Group", "Ever used it", "Using it now", "Never used it", "Abandonment", "Events avoided", "Cost"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
+                    { for ["Group", "Ever used it", "Using it now", "Never used it", "Abandonment within 12 months", "Events avoided", "Cost"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for props.rows.iter().map(|d| html! {
@@ -41,7 +41,7 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
                             <td>{ points(&d.ever_adopted_share) }</td>
                             <td>{ points(&d.active_share) }</td>
                             <td>{ points(&d.non_adoption) }</td>
-                            <td>{ points(&d.abandonment) }</td>
+                            <td>{ d.abandonment.as_ref().map(points).unwrap_or_else(|| "not applicable".into()) }</td>
                             <td>{ signed(ValueFormat::Number { decimals: 1 }, &d.events_avoided) }</td>
                             <td>{ signed(ValueFormat::Currency, &d.cost) }</td>
                         </tr>

@@ -16,7 +16,7 @@ pub use difference_table::DifferenceTable;
 pub use groups_editor::GroupsEditor;
 pub use lever_control::LeverControl;
 pub use levers_panel::LeversPanel;
-pub use outcomes_card::{percent, OutcomesCard};
+pub use outcomes_card::{optional, percent, OutcomesCard};
 pub use toolbar::Toolbar;
 pub use top_bar::TopBar;
 pub use value::{field_text, value_at};

@@ -161,10 +161,15 @@ impl Organisations {
         }
         if self.months_below_threshold >= rule.months {
             self.supplier_active = false;
-            for s in &mut self.state {
-                if matches!(s, OrgState::Offering | OrgState::Procuring { .. }) {
-                    *s = OrgState::Discontinued;
-                }
+            for (s, &ever) in self.state.iter_mut().zip(&self.ever_offered) {
+                // Only an organisation that has offered it can discontinue it; one still procuring simply
+                // never starts (so the discontinued share never exceeds the ever-offered share).
+                *s = match *s {
+                    OrgState::Offering => OrgState::Discontinued,
+                    OrgState::Procuring { .. } if ever => OrgState::Discontinued,
+                    OrgState::Procuring { .. } => OrgState::NotOffering,
+                    other => other,
+                };
             }
         }
     }

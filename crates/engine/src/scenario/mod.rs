@@ -11,7 +11,7 @@ mod validate;
 
 pub use groups::{Group, Groups};
 pub use levers::{Funding, Levers, Shock, Targeting};
-pub use people::{Diffusion, Organisations, Technology};
+pub use people::{Cohort, Diffusion, Organisations, Technology};
 pub use set::set_dotted;
 pub use validate::ScenarioError;
 
@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use crate::nasss::Nasss;
 
 /// The scenario schema version this build reads and writes.
-pub const SCENARIO_VERSION: u32 = 1;
+pub const SCENARIO_VERSION: u32 = 2;
 
 /// Largest population a run may simulate (agents), 6 bytes each: 50 million people is 300 MB.
 pub const MAX_AGENTS: u32 = 50_000_000;
@@ -52,6 +52,8 @@ pub struct Scenario {
     pub organisations: Organisations,
     /// The technology: costs, abandonment, effect.
     pub technology: Technology,
+    /// The open cohort: deaths (per group, in `groups`) and the incident cases that replace them.
+    pub cohort: Cohort,
     /// The seven NASSS domains, each simple, complicated or complex.
     pub nasss: Nasss,
     /// Policy levers: funding, subsidy, support, connectivity, capacity, procurement, ecosystem, shock.

@@ -57,12 +57,33 @@ pub struct Technology {
     pub unsupported_abandonment: f64,
     /// Extra abandonment hazard for users whose cost or connectivity is no longer covered, per year, 0 to 10.
     pub cost_abandonment: f64,
-    /// Relative reduction in adverse events for active users whose data is reviewed, 0 to 1.
+    /// Relative reduction in adverse events (admissions) for active users whose data is reviewed, 0 to 1
+    /// (heart-failure telemonitoring: 1 - RR 0.71 = 0.29, Inglis et al., Cochrane 2015;CD007228).
     pub effect: f64,
+    /// Relative reduction in the death hazard for active users whose data is reviewed, 0 to 1
+    /// (heart-failure telemonitoring: 1 - RR 0.80 = 0.20, Inglis et al., Cochrane 2015;CD007228).
+    pub mortality_effect: f64,
     /// Clinical time to review one user's data, GBP per user per month, 0 to 10,000.
     pub review_cost: f64,
     /// Training, helpdesk and digital navigator support, GBP per supported user per month, 0 to 10,000.
     pub support_cost: f64,
     /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.
     pub connectivity_cost: f64,
+}
+
+/// The open cohort: who enters when someone dies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    /// Share of incident cases who enter after a hospital discharge, 0 to 1. A discharge is a natural moment
+    /// to be offered monitoring: where their organisation offers it, they are offered it in their first
+    /// month. The rest enter unaware, like everyone at month 0.
+    pub discharge_share: f64,
+}
+
+impl Cohort {
+    /// No discharge route (with every group's `mortality` at 0, a closed cohort).
+    pub fn closed() -> Self {
+        Cohort { discharge_share: 0.0 }
+    }
 }

@@ -99,9 +99,12 @@ impl Scenario {
         range("technology.unsupported_abandonment", t.unsupported_abandonment, 0.0, 10.0)?;
         range("technology.cost_abandonment", t.cost_abandonment, 0.0, 10.0)?;
         range("technology.effect", t.effect, 0.0, 1.0)?;
+        range("technology.mortality_effect", t.mortality_effect, 0.0, 1.0)?;
         range("technology.review_cost", t.review_cost, 0.0, 10_000.0)?;
         range("technology.support_cost", t.support_cost, 0.0, 10_000.0)?;
         range("technology.connectivity_cost", t.connectivity_cost, 0.0, 10_000.0)?;
+
+        range("cohort.discharge_share", self.cohort.discharge_share, 0.0, 1.0)?;
 
         let l = &self.levers;
         range("levers.funding.budget_per_1000_per_year", l.funding.budget_per_1000_per_year, 0.0, 1e6)?;
@@ -148,6 +151,7 @@ impl Scenario {
             range(field("ability_to_pay"), g.ability_to_pay, 0.0, 1.0)?;
             range(field("within_group_contact"), g.within_group_contact, 0.0, 1.0)?;
             range(field("organisation_readiness"), g.organisation_readiness, 0.0, 1.0)?;
+            range(field("mortality"), g.mortality, 0.0, 5.0)?;
         }
         Ok(())
     }
