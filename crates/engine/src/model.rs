@@ -425,31 +425,55 @@ impl<'a> Model<'a> {
 
     /// Accounting phase: clinical review (each organisation reviews its active users up to its capacity,
     /// plus the extra capacity the budget pays for), then the hard budget over every programme cost.
+    ///
+    /// Capacity is a share of a real organisation's list (clinician hours × 60 / minutes per user / list
+    /// size), so a simulated organisation stands for a real one whatever the number of agents. Its active
+    /// share is estimated from its own simulated list shrunk towards what its group mix predicts (each
+    /// group's active share among people whose organisation offers it), the simulated list weighing its
+    /// size and the prediction the weight of one real list: with few agents a simulated list is small and
+    /// noisy, and a capacity limit applied to noise would review fewer users than real practices do.
     fn accounting(&mut self, funded: bool) {
         let s = self.scenario;
         let t = &s.technology;
         let groups = self.groups;
-        let capacity_share = s.organisations.review_capacity * s.nasss.review_capacity_multiplier();
+        let orgs = self.organisation_eligible.len();
+        let capacity = s.review_capacity_share() * s.nasss.review_capacity_multiplier();
         let extra = if funded { s.levers.review_capacity } else { 0.0 };
-        let active = |o: usize, g: usize| self.tally.counts[(o * groups + g) * STATES + State::Active as usize];
+        let counts = &self.tally.counts;
+        let active = |o: usize, g: usize| counts[(o * groups + g) * STATES + State::Active as usize];
+        let cell_size = |c: usize| counts[c * STATES..(c + 1) * STATES].iter().sum::<u32>();
 
-        // What each lever would cost in full, per group.
+        // Each group's active share where it is offered: the prediction a small list is shrunk towards.
+        let mut pooled = vec![[0u32; 2]; groups];
+        for o in (0..orgs).filter(|&o| self.organisations.offers(o)) {
+            for (g, p) in pooled.iter_mut().enumerate() {
+                p[0] += active(o, g);
+                p[1] += cell_size(o * groups + g);
+            }
+        }
+        let pooled: Vec<f64> = pooled.iter().map(|p| ratio(p[0], p[1])).collect();
+        let weight = s.organisations.list_size;
+
+        // Per organisation: reviewed by baseline capacity and extra capacity used, as shares of its list.
         let mut demand = vec![[0.0f64; 4]; groups];
-        let mut extra_used = vec![0.0f64; self.organisation_eligible.len()];
-        let mut baseline_reviewed = vec![0.0f64; self.organisation_eligible.len()];
+        let mut baseline_reviewed = vec![0.0f64; orgs];
+        let mut extra_used = vec![0.0f64; orgs];
         for (o, &eligible) in self.organisation_eligible.iter().enumerate() {
             let users: u32 = (0..groups).map(|g| active(o, g)).sum();
-            let baseline = capacity_share * eligible as f64;
-            baseline_reviewed[o] = (users as f64).min(baseline);
-            extra_used[o] = (users as f64 - baseline).clamp(0.0, baseline * extra);
+            if users > 0 && capacity.is_finite() {
+                let predicted: f64 = (0..groups).map(|g| cell_size(o * groups + g) as f64 * pooled[g]).sum();
+                let share = (users as f64 + predicted / eligible as f64 * weight) / (eligible as f64 + weight);
+                baseline_reviewed[o] = share.min(capacity) / share;
+                extra_used[o] = (share - capacity).clamp(0.0, capacity * extra) / share;
+            } else {
+                baseline_reviewed[o] = 1.0;
+            }
             for (g, d) in demand.iter_mut().enumerate() {
                 let grants = self.tally.grants[o * groups + g];
                 d[0] += grants[0] as f64 * t.device_cost * t.personal_share * s.levers.subsidy.level;
                 d[1] += grants[1] as f64 * t.support_cost;
                 d[2] += grants[2] as f64 * t.connectivity_cost;
-                if users > 0 {
-                    d[3] += extra_used[o] * t.review_cost * active(o, g) as f64 / users as f64;
-                }
+                d[3] += extra_used[o] * active(o, g) as f64 * t.review_cost;
             }
         }
         let total = |k: usize| demand.iter().map(|d| d[k]).sum::<f64>();
@@ -464,9 +488,8 @@ impl<'a> Model<'a> {
         let death_effect = t.mortality_effect * s.nasss.benefit_multiplier();
         let mut reviewed = vec![0.0; groups];
         let mut deaths_avoided = vec![0.0; groups];
-        for o in 0..self.organisation_eligible.len() {
-            let users: u32 = (0..groups).map(|g| active(o, g)).sum();
-            let share = if users > 0 { (baseline_reviewed[o] + paid * extra_used[o]) / users as f64 } else { 1.0 };
+        for o in 0..orgs {
+            let share = baseline_reviewed[o] + paid * extra_used[o];
             self.reviewed_share[o] = share;
             for g in 0..groups {
                 let r = active(o, g) as f64 * share;

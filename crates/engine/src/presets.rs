@@ -145,7 +145,10 @@ fn heart_monitoring() -> Scenario {
             imitation: 1.0,
             unfunded_adoption: 0.25,
             local_share: 0.85,
-            review_capacity: 0.15,
+            // 4 clinician hours a month at 15 minutes a user: 16 users, 16% of a 100-person list (13.6%
+            // after the complicated organisation domain), so capacity binds once good policy lifts use.
+            review_hours: 4.0,
+            list_size: 100.0,
             discontinuation_funded: 0.03,
             discontinuation_unfunded: 0.35,
         },
@@ -159,6 +162,8 @@ fn heart_monitoring() -> Scenario {
             effect: HF_ADMISSION_EFFECT,
             mortality_effect: HF_MORTALITY_EFFECT,
             review_cost: 15.0,
+            // Reading and acting on a month of readings (an assumption).
+            review_minutes: 15.0,
             support_cost: 12.0,
             connectivity_cost: 10.0,
         },
@@ -220,7 +225,7 @@ fn capacity_bottleneck() -> Scenario {
         .into();
     s.diffusion.campaign = 0.3;
     s.diffusion.innovation = 0.5;
-    s.organisations.review_capacity = 0.03;
+    s.organisations.review_hours = 0.75;
     s.nasss.organisation = Complexity::Complex;
     s
 }
@@ -266,7 +271,9 @@ fn assistive_tech() -> Scenario {
             imitation: 0.5,
             unfunded_adoption: 0.3,
             local_share: 0.5,
-            review_capacity: 0.2,
+            // Telecare alarms raise calls to a monitoring centre rather than data for a clinician to read.
+            review_hours: 40.0,
+            list_size: 1_000.0,
             discontinuation_funded: 0.03,
             discontinuation_unfunded: 0.25,
         },
@@ -281,6 +288,7 @@ fn assistive_tech() -> Scenario {
             // Telecare has no shown effect on mortality (Steventon et al., Age Ageing 2013;42:501-508).
             mortality_effect: 0.0,
             review_cost: 8.0,
+            review_minutes: 10.0,
             support_cost: 10.0,
             connectivity_cost: 8.0,
         },
@@ -346,7 +354,8 @@ fn bass() -> Scenario {
             imitation: 0.0,
             unfunded_adoption: 0.0,
             local_share: 1.0,
-            review_capacity: 1.0,
+            review_hours: 0.0,
+            list_size: 1.0,
             discontinuation_funded: 0.0,
             discontinuation_unfunded: 0.0,
         },
@@ -360,6 +369,7 @@ fn bass() -> Scenario {
             effect: 0.0,
             mortality_effect: 0.0,
             review_cost: 0.0,
+            review_minutes: 0.0,
             support_cost: 0.0,
             connectivity_cost: 0.0,
         },

@@ -238,12 +238,13 @@ pub fn summarise(scenario: &Scenario, results: &[ReplicateResult]) -> RunSummary
 fn budget_summary(sorted: &[&ReplicateResult], m: usize, t: f64) -> BudgetSummary {
     let months: Vec<_> = sorted.iter().map(|r| r.months[m].budget).collect();
     let n = months.len().max(1) as f64;
-    let mut rationed_share = [0.0; 4];
+    let mut rationed = [0u32; 4];
     for b in &months {
-        for (share, r) in rationed_share.iter_mut().zip(b.rationed.each()) {
-            *share += r as u32 as f64 / n;
+        for (count, r) in rationed.iter_mut().zip(b.rationed.each()) {
+            *count += r as u32;
         }
     }
+    let rationed_share = rationed.map(|c| c as f64 / n);
     BudgetSummary {
         budget: months.first().map_or(0.0, |b| b.budget),
         spend: Estimate::from_samples(&months.iter().map(|b| b.spend()).collect::<Vec<_>>(), t),

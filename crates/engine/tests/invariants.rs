@@ -35,7 +35,7 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             s.levers.review_capacity = levers.3;
             let f = &mut s.levers.funding;
             (f.budget_per_1000_per_year, f.years, f.recurrent) = (funding.0, funding.1, funding.2);
-            s.organisations.review_capacity = funding.3;
+            s.organisations.review_hours = funding.3 * 20.0;
             for g in &mut s.groups.list {
                 g.mortality = cohort.0;
             }

@@ -257,7 +257,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             s.groups.list = names.into_iter().zip(groups).map(|(name, g)| Group { name, ..g }).collect();
             let o = &mut s.organisations;
             (o.count, o.initial_offering, o.innovation, o.imitation) = (orgs.0, orgs.1, orgs.2, orgs.3);
-            (o.unfunded_adoption, o.local_share, o.review_capacity) = (orgs.4, orgs.5, orgs.6);
+            (o.unfunded_adoption, o.local_share, o.review_hours) = (orgs.4, orgs.5, orgs.6 * 300.0);
+            o.list_size = 1.0 + orgs.6 * 5_000.0;
             (o.discontinuation_funded, o.discontinuation_unfunded) = disc;
             let t = &mut s.technology;
             (t.device_cost, t.personal_share, t.abandonment) = (tech.0, tech.1, tech.2);
@@ -489,7 +490,17 @@ fn closed(s: &Scenario) -> Scenario {
     }
     s.technology.mortality_effect = 0.0;
     s.cohort.discharge_share = 0.0;
+    // Review capacity as version 1 held it (a share of the list), read back as clinician time.
+    let share = version_1_review_share(&s);
+    s.organisations.review_hours = share * 100.0 * 30.0 / 60.0;
+    s.organisations.list_size = 100.0;
+    s.technology.review_minutes = 30.0;
     s
+}
+
+/// Version 1's `organisations.review_capacity`: the share of the list that can be reviewed, at most 1.
+fn version_1_review_share(s: &Scenario) -> f64 {
+    s.review_capacity_share().min(1.0)
 }
 
 /// A scenario written as version 1: no open cohort.
@@ -500,6 +511,11 @@ fn as_version_1(s: &Scenario) -> serde_json::Value {
         g.as_object_mut().unwrap().remove("mortality");
     }
     value["technology"].as_object_mut().unwrap().remove("mortality_effect");
+    value["technology"].as_object_mut().unwrap().remove("review_minutes");
+    let organisations = value["organisations"].as_object_mut().unwrap();
+    organisations.remove("review_hours");
+    organisations.remove("list_size");
+    organisations.insert("review_capacity".into(), version_1_review_share(s).into());
     value.as_object_mut().unwrap().remove("cohort");
     value
 }

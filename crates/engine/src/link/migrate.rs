@@ -16,8 +16,10 @@
 //!   the population). The step divides by `agents / 1000`: `budget_per_year × 1000 / agents`.
 //! - **Version 1** is the first published schema: a closed cohort (nobody died or was newly diagnosed).
 //! - **Version 2** is the current schema ([`SCENARIO_VERSION`]). It adds the open cohort: each group's
-//!   `mortality` (deaths per person-year), `cohort.discharge_share` and `technology.mortality_effect`. The
-//!   step from version 1 sets all three to 0, so an old scenario keeps meaning what it said (a closed cohort,
+//!   `mortality` (deaths per person-year), `cohort.discharge_share` and `technology.mortality_effect`, and
+//!   review capacity in clinician time: `organisations.review_capacity` (a share of the list) becomes
+//!   `organisations.review_hours` with `organisations.list_size` 100 and `technology.review_minutes` 30,
+//!   the same share. The step from version 1 sets the three cohort fields to 0, so an old scenario keeps meaning what it said (a closed cohort,
 //!   monitoring that does not change survival); its results still differ from the old build's because the
 //!   model changed (outcome definitions, the hard budget), which [`MODEL_CHANGED_NOTE`] tells the user.
 
@@ -54,12 +56,13 @@ pub fn note_for(version: u64) -> Option<&'static str> {
 /// use serde_json::json;
 /// // A version 0 (pre-release draft) budget was for the whole population: 50,000 GBP for 10,000 people.
 /// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}},
-///     "groups": {"list": [{"name": "everyone"}]}, "technology": {}});
+///     "groups": {"list": [{"name": "everyone"}]}, "technology": {}, "organisations": {"review_capacity": 0.1}});
 /// let new = migrate(old).unwrap();
 /// assert_eq!(new["version"], 2);
 /// // Version 1 to 2: the open cohort arrives switched off.
 /// assert_eq!(new["groups"]["list"][0]["mortality"], 0.0);
 /// assert_eq!(new["cohort"]["discharge_share"], 0.0);
+/// assert_eq!(new["organisations"]["review_hours"], 5.0);
 /// assert_eq!(new["levers"]["funding"]["budget_per_1000_per_year"], 5000.0);
 /// assert!(new["levers"]["funding"].get("budget_per_year").is_none());
 /// ```
@@ -120,6 +123,21 @@ fn v1_to_v2(scenario: &mut Map<String, Value>) -> Result<(), String> {
     if technology.insert("mortality_effect".into(), Value::from(0.0)).is_some() {
         return Err("technology.mortality_effect: did not exist in scenario version 1".into());
     }
+    let minutes = 30.0;
+    technology.insert("review_minutes".into(), Value::from(minutes));
+    let organisations =
+        scenario.get_mut("organisations").and_then(Value::as_object_mut).ok_or("organisations: is missing")?;
+    let share = organisations
+        .remove("review_capacity")
+        .ok_or("organisations.review_capacity: is missing")?
+        .as_f64()
+        .ok_or("organisations.review_capacity: must be a number")?;
+    // The same share of a 100-person list, at 30 minutes a user: hours = share × 100 × 30 / 60.
+    let list_size = 100.0;
+    let hours = Number::from_f64(share * list_size * minutes / 60.0)
+        .ok_or("organisations.review_capacity: must be a finite number")?;
+    organisations.insert("review_hours".into(), Value::Number(hours));
+    organisations.insert("list_size".into(), Value::from(list_size));
     if scenario.contains_key("cohort") {
         return Err("cohort: did not exist in scenario version 1".into());
     }

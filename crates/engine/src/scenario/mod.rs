@@ -98,6 +98,17 @@ impl Scenario {
         (end < self.months).then_some(end)
     }
 
+    /// Baseline review capacity as a share of an organisation's eligible list (before the NASSS
+    /// organisation multiplier and the investment lever): clinician hours × 60 / minutes per user / list
+    /// size; unlimited (infinity) when the data needs no review.
+    pub fn review_capacity_share(&self) -> f64 {
+        let minutes = self.technology.review_minutes;
+        if minutes <= 0.0 {
+            return f64::INFINITY;
+        }
+        self.organisations.review_hours * 60.0 / minutes / self.organisations.list_size
+    }
+
     /// Index of the group called `name`.
     pub fn group_index(&self, name: &str) -> Option<usize> {
         self.groups.list.iter().position(|g| g.name == name)

@@ -32,9 +32,14 @@ pub struct Organisations {
     pub unfunded_adoption: f64,
     /// Share of people registered with an organisation in their own group's area, 0 to 1.
     pub local_share: f64,
-    /// Clinical review capacity: active users whose data can be reviewed each month, as a share of the
-    /// organisation's eligible list, 0 to 1 (1 with a simple organisation domain: never a bottleneck).
-    pub review_capacity: f64,
+    /// Clinical review capacity: clinician hours a month each organisation gives to reviewing the data,
+    /// 0 to 10,000. With `technology.review_minutes` and `list_size` it sets the share of a real
+    /// organisation's eligible list whose data can be reviewed, whatever the number of agents.
+    pub review_hours: f64,
+    /// Eligible people registered with one real organisation, 1 to 1,000,000 (heart failure: about 100 in
+    /// an English general practice of about 10,000 patients with 1% prevalence, QOF 2022-23). A simulated
+    /// organisation stands for a real one of this size.
+    pub list_size: f64,
     /// Hazard of discontinuing while funded, per year, 0 to 5.
     pub discontinuation_funded: f64,
     /// Hazard of discontinuing once funding has ended, per year, 0 to 5.
@@ -65,6 +70,9 @@ pub struct Technology {
     pub mortality_effect: f64,
     /// Clinical time to review one user's data, GBP per user per month, 0 to 10,000.
     pub review_cost: f64,
+    /// Clinician minutes to review one active user's data each month, 0 to 600; 0 for technology whose
+    /// data needs no clinical review (review capacity never binds).
+    pub review_minutes: f64,
     /// Training, helpdesk and digital navigator support, GBP per supported user per month, 0 to 10,000.
     pub support_cost: f64,
     /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.

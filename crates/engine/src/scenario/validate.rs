@@ -87,7 +87,8 @@ impl Scenario {
         range("organisations.imitation", o.imitation, 0.0, 10.0)?;
         range("organisations.unfunded_adoption", o.unfunded_adoption, 0.0, 1.0)?;
         range("organisations.local_share", o.local_share, 0.0, 1.0)?;
-        range("organisations.review_capacity", o.review_capacity, 0.0, 1.0)?;
+        range("organisations.review_hours", o.review_hours, 0.0, 10_000.0)?;
+        range("organisations.list_size", o.list_size, 1.0, 1_000_000.0)?;
         range("organisations.discontinuation_funded", o.discontinuation_funded, 0.0, 5.0)?;
         range("organisations.discontinuation_unfunded", o.discontinuation_unfunded, 0.0, 5.0)?;
 
@@ -101,6 +102,7 @@ impl Scenario {
         range("technology.effect", t.effect, 0.0, 1.0)?;
         range("technology.mortality_effect", t.mortality_effect, 0.0, 1.0)?;
         range("technology.review_cost", t.review_cost, 0.0, 10_000.0)?;
+        range("technology.review_minutes", t.review_minutes, 0.0, 600.0)?;
         range("technology.support_cost", t.support_cost, 0.0, 10_000.0)?;
         range("technology.connectivity_cost", t.connectivity_cost, 0.0, 10_000.0)?;
 
