@@ -19,9 +19,9 @@ fn group_colour(i: usize) -> usize {
 /// before that, ratios of near-zero shares are noise (a relative index in the billions).
 pub const INEQUALITY_FROM_SHARE: f64 = 0.005;
 
-/// Relative and regression-based measures (RII, R, SII) are charted when the engine reports them: it
-/// holds them back until every group has `rollout_engine::inequality::MIN_USERS_PER_GROUP` users, the one
-/// threshold the CLI and the app share.
+// Relative and regression-based measures (RII, R, SII) are charted when the engine reports them: it
+// holds them back until every group has `rollout_engine::inequality::MIN_USERS_PER_GROUP` users, the one
+// threshold the CLI and the app share.
 
 /// An interval kept inside a quantity's natural range (shares 0 to 1, counts and costs 0 or more): the
 /// Student-t interval of a mean near a bound can cross it, which no replicate can.

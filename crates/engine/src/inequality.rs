@@ -41,7 +41,7 @@ fn users(quantity: Quantity, row: &crate::record::GroupMonth) -> u32 {
 
 /// Mean and interval of positive values on the log scale; `None` if any is not positive.
 fn log_scale(values: &[f64], t: f64) -> Option<Estimate> {
-    if values.iter().any(|v| !(*v > 0.0)) {
+    if !values.iter().all(|v| v.is_finite() && *v > 0.0) {
         return None;
     }
     let logs: Vec<f64> = values.iter().map(|v| libm::log(*v)).collect();
