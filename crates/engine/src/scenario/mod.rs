@@ -22,7 +22,7 @@ use crate::nasss::Nasss;
 /// The scenario schema version this build reads and writes.
 pub const SCENARIO_VERSION: u32 = 2;
 
-/// Largest population a run may simulate (agents), 6 bytes each: 50 million people is 300 MB.
+/// Largest population a run may simulate (agents), 8 bytes each: 50 million people is 400 MB.
 pub const MAX_AGENTS: u32 = 50_000_000;
 
 /// One complete, reproducible experiment.
