@@ -10,6 +10,7 @@
 use rand::RngCore;
 
 use crate::budget::{BudgetMonth, Demand};
+use crate::nasss::Draws;
 use crate::organisation::Organisations;
 use crate::population::{
     self, draw_traits, People, State, ACTIVE_AT_FUNDING_END, CAN_PAY, CONNECTED, DISCHARGED, GRANTS, HAS_ACCESS,
@@ -22,6 +23,9 @@ use crate::spells::{SpellEnd, Spells};
 
 /// Mixed into the seed of the cohort stream.
 const COHORT_STREAM: u64 = 0xC0_4087_D1E5;
+
+/// Mixed into the seed of the stream that draws complex NASSS domains' factors.
+const NASSS_STREAM: u64 = 0x4A55_5C0B;
 
 /// What one group's members face when they decide this month: probabilities, 0 to 1.
 #[derive(Clone, Copy, Debug, Default)]
@@ -98,13 +102,19 @@ pub struct Model<'a> {
     spells: Spells,
     tally: Tally,
     accounts: Accounts,
+    /// This replicate's factors for complex NASSS domains (person-level rates).
+    draws: Draws,
 }
 
 impl<'a> Model<'a> {
     /// Set up replicate `replicate` of a validated scenario.
     pub fn new(scenario: &'a Scenario, replicate: u32) -> Model<'a> {
         let mut rng = rng::replicate_rng(scenario.seed, replicate);
-        let organisations = Organisations::new(scenario, &mut rng);
+        let mut organisations = Organisations::new(scenario, &mut rng);
+        let mut nasss_rng = rng::replicate_rng(rng::mix(scenario.seed ^ NASSS_STREAM), replicate);
+        let draws = Draws::draw(&scenario.nasss, &mut nasss_rng);
+        organisations.draws =
+            (0..scenario.organisations.count).map(|_| Draws::draw(&scenario.nasss, &mut nasss_rng)).collect();
         let groups = scenario.groups.list.len();
         let homes = organisations.home_organisations(groups);
         let people = People::new(scenario, &homes, &mut rng);
@@ -139,6 +149,7 @@ impl<'a> Model<'a> {
                 spend: vec![[0.0; 4]; groups],
                 budget: BudgetMonth { paid_share: 1.0, ..BudgetMonth::default() },
             },
+            draws,
         }
     }
 
@@ -156,6 +167,7 @@ impl<'a> Model<'a> {
             tally: &self.tally,
             accounts: &self.accounts,
             organisations: &self.organisations,
+            draws: &self.draws,
         }
     }
 
@@ -229,7 +241,7 @@ impl<'a> Model<'a> {
     fn exposure(&self, shock: bool) -> Vec<[u64; 2]> {
         let s = self.scenario;
         let wom = self.word_of_mouth();
-        let imitation = s.diffusion.imitation * s.nasss.word_of_mouth_multiplier();
+        let imitation = s.diffusion.imitation * s.nasss.word_of_mouth_multiplier_in(&self.draws);
         let referral = if shock { s.levers.shock.referral } else { 1.0 };
         let mut exposure = Vec::with_capacity(self.organisation_eligible.len() * self.groups);
         for o in 0..self.organisation_eligible.len() {
@@ -265,10 +277,11 @@ impl<'a> Model<'a> {
             .map(|g| Decision {
                 connectivity: self.lever_reach(&l.connectivity, g, funded) * paid,
                 support: self.lever_reach(&l.support, g, funded) * paid,
-                unsupported_skill: s.nasss.unsupported_skill_acceptance(),
+                unsupported_skill: s.nasss.unsupported_skill_acceptance_in(&self.draws),
                 subsidy_grant: if self.lever_reach(&l.subsidy, g, funded) > 0.0 { paid } else { 0.0 },
                 subsidy_level: l.subsidy.level,
-                accept: (s.groups.list[g].trust * s.nasss.acceptance_multiplier() * shock_acceptance).min(1.0),
+                accept: (s.groups.list[g].trust * s.nasss.acceptance_multiplier_in(&self.draws) * shock_acceptance)
+                    .min(1.0),
             })
             .collect()
     }
@@ -283,7 +296,7 @@ impl<'a> Model<'a> {
     fn abandonment(&self, funded: bool) -> Vec<[u64; 64]> {
         let s = self.scenario;
         let t = &s.technology;
-        let base = t.abandonment * s.nasss.abandonment_multiplier();
+        let base = t.abandonment * s.nasss.abandonment_multiplier_in(&self.draws);
         let lapse = if funded { 1.0 - self.paid_share } else { 1.0 };
         let mut by_index = [0.0f64; 64];
         for (index, hazard) in by_index.iter_mut().enumerate() {
@@ -312,7 +325,7 @@ impl<'a> Model<'a> {
     /// the hazard by the mortality effect, in proportion to the organisation's reviewed share.
     fn mortality(&self) -> Vec<[u64; 2]> {
         let s = self.scenario;
-        let effect = s.technology.mortality_effect * s.nasss.benefit_multiplier();
+        let effect = s.technology.mortality_effect * s.nasss.benefit_multiplier_in(&self.draws);
         let mut out = Vec::with_capacity(self.organisation_eligible.len() * self.groups);
         for o in 0..self.organisation_eligible.len() {
             for g in &s.groups.list {
@@ -356,8 +369,8 @@ impl<'a> Model<'a> {
             let mut now = *state;
             let active = now == State::Active as u8;
             let death = mortality[c][active as usize];
-            let draw = cohort_rng.next_u64();
-            if draw < death {
+            // The cohort stream is drawn only where people can die, the same cells in two runs of a scenario.
+            if death != 0 && cohort_rng.next_u64() < death {
                 tally.deaths[c] += 1;
                 let g = c % groups;
                 if active {
@@ -437,7 +450,8 @@ impl<'a> Model<'a> {
         let t = &s.technology;
         let groups = self.groups;
         let orgs = self.organisation_eligible.len();
-        let capacity = s.review_capacity_share() * s.nasss.review_capacity_multiplier();
+        let capacity_of =
+            |o: usize| s.review_capacity_share() * s.nasss.review_capacity_multiplier_in(&self.organisations.draws[o]);
         let extra = if funded { s.levers.review_capacity } else { 0.0 };
         let counts = &self.tally.counts;
         let active = |o: usize, g: usize| counts[(o * groups + g) * STATES + State::Active as usize];
@@ -460,6 +474,7 @@ impl<'a> Model<'a> {
         let mut extra_used = vec![0.0f64; orgs];
         for (o, &eligible) in self.organisation_eligible.iter().enumerate() {
             let users: u32 = (0..groups).map(|g| active(o, g)).sum();
+            let capacity = capacity_of(o);
             if users > 0 && capacity.is_finite() {
                 let predicted: f64 = (0..groups).map(|g| cell_size(o * groups + g) as f64 * pooled[g]).sum();
                 let share = (users as f64 + predicted / eligible as f64 * weight) / (eligible as f64 + weight);
@@ -485,7 +500,7 @@ impl<'a> Model<'a> {
         let paid = month.paid_share;
         let scale = if month.demand > 0.0 { month.spend() / month.demand } else { 0.0 };
 
-        let death_effect = t.mortality_effect * s.nasss.benefit_multiplier();
+        let death_effect = t.mortality_effect * s.nasss.benefit_multiplier_in(&self.draws);
         let mut reviewed = vec![0.0; groups];
         let mut deaths_avoided = vec![0.0; groups];
         for o in 0..orgs {

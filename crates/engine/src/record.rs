@@ -21,6 +21,8 @@ pub struct View<'a> {
     pub tally: &'a Tally,
     pub accounts: &'a Accounts,
     pub organisations: &'a Organisations,
+    /// The replicate's factors for complex NASSS domains.
+    pub draws: &'a crate::nasss::Draws,
 }
 
 impl View<'_> {
@@ -51,7 +53,7 @@ impl View<'_> {
             }
         }
         let t = &s.technology;
-        let benefit = t.effect * s.nasss.benefit_multiplier();
+        let benefit = t.effect * s.nasss.benefit_multiplier_in(self.draws);
         for (g, row) in out.iter_mut().enumerate() {
             [row.entrants, row.discharge_entrants] = tally.entrants[g];
             row.reviewed = accounts.reviewed[g];

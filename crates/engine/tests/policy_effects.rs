@@ -138,3 +138,17 @@ fn without_funding_organisations_take_it_up_more_slowly_even_from_peers() {
     let spread = |s: &rollout_engine::Scenario| run::run(s).unwrap().outcomes.last().unwrap().spread.mean;
     assert!(spread(&unfunded) < spread(&funded), "peer-driven spread should also need funding");
 }
+
+#[test]
+fn a_complex_domain_widens_the_spread_between_replicates_and_complicated_stays_fixed() {
+    use rollout_engine::nasss::Complexity;
+    let spread = |technology: Complexity| {
+        let mut s = common::small("heart-monitoring", 3_000, 12);
+        s.months = 60;
+        s.nasss.technology = technology;
+        let summary = run::run(&s).unwrap();
+        common::half_width(&summary, 60, 5, Quantity::ActiveShare)
+    };
+    let (complicated, complex) = (spread(Complexity::Complicated), spread(Complexity::Complex));
+    assert!(complex > 1.5 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
+}
