@@ -421,17 +421,21 @@ impl<'a> Model<'a> {
             };
             *state = next;
             tally.counts[c * STATES + next as usize] += 1;
-            let f = *flags;
-            let is_active = (next == State::Active as u8) as u32;
-            if funded {
-                let g = &mut tally.grants[c];
-                g[0] += is_active & (f & SUBSIDISED != 0) as u32;
-                g[1] += is_active & (f & SUPPORTED != 0) as u32;
-                g[2] += is_active & (f & CONNECTED != 0) as u32;
+            // Rare cases behind predictable branches: most people are neither active nor followed.
+            if next == State::Active as u8 {
+                let f = *flags;
+                if funded {
+                    let g = &mut tally.grants[c];
+                    g[0] += (f & SUBSIDISED != 0) as u32;
+                    g[1] += (f & SUPPORTED != 0) as u32;
+                    g[2] += (f & CONNECTED != 0) as u32;
+                }
             }
-            let marked = (f & ACTIVE_AT_FUNDING_END != 0) as u32;
-            tally.funding_end_users[c][0] += marked;
-            tally.funding_end_users[c][1] += marked & is_active;
+            if *flags & ACTIVE_AT_FUNDING_END != 0 {
+                let followed = &mut tally.funding_end_users[c];
+                followed[0] += 1;
+                followed[1] += (next == State::Active as u8) as u32;
+            }
         }
         self.tally = tally;
     }
