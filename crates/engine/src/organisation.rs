@@ -114,7 +114,8 @@ impl Organisations {
         let peer_influence = 0.5 + l.ecosystem_collaboration;
         let funding_factor = if funded { 1.0 } else { o.unfunded_adoption };
         let adoption_rate = (o.innovation + o.imitation * peer_influence * peers) * funding_factor;
-        let streamlining = (1.0 - l.streamlined_procurement) * (1.0 - 0.5 * l.ecosystem_collaboration);
+        let fast_track = if l.shock.active_in(month) { 1.0 - l.shock.procurement } else { 1.0 };
+        let streamlining = (1.0 - l.streamlined_procurement) * (1.0 - 0.5 * l.ecosystem_collaboration) * fast_track;
         let n = &scenario.nasss;
         let discontinuation = |k: usize| {
             rng::threshold(rng::monthly_probability(if funded {

@@ -238,7 +238,8 @@ fn pandemic_surge() -> Scenario {
         ends. Does the surge last?"
         .into();
     s.levers.funding = Funding { budget_per_1000_per_year: 3_000.0, years: 3.0, recurrent: false };
-    s.levers.shock = Shock { start_month: 12, months: 18, referral: 3.0, acceptance: 1.6 };
+    // Fast-tracked procurement and governance during the window (an assumption on its size).
+    s.levers.shock = Shock { start_month: 12, months: 18, referral: 3.0, acceptance: 1.6, procurement: 0.75 };
     s
 }
 

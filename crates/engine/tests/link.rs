@@ -490,6 +490,7 @@ fn closed(s: &Scenario) -> Scenario {
     }
     s.technology.mortality_effect = 0.0;
     s.cohort.discharge_share = 0.0;
+    s.levers.shock.procurement = 0.0;
     // Review capacity as version 1 held it (a share of the list), read back as clinician time.
     let share = version_1_review_share(&s);
     s.organisations.review_hours = share * 100.0 * 30.0 / 60.0;
@@ -512,6 +513,7 @@ fn as_version_1(s: &Scenario) -> serde_json::Value {
     }
     value["technology"].as_object_mut().unwrap().remove("mortality_effect");
     value["technology"].as_object_mut().unwrap().remove("review_minutes");
+    value["levers"]["shock"].as_object_mut().unwrap().remove("procurement");
     let organisations = value["organisations"].as_object_mut().unwrap();
     organisations.remove("review_hours");
     organisations.remove("list_size");

@@ -152,3 +152,17 @@ fn a_complex_domain_widens_the_spread_between_replicates_and_complicated_stays_f
     let (complicated, complex) = (spread(Complexity::Complicated), spread(Complexity::Complex));
     assert!(complex > 1.5 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
 }
+
+#[test]
+fn a_pandemic_shock_fast_tracks_procurement() {
+    let fast = common::small("pandemic-surge", 2_000, 8);
+    assert!(fast.levers.shock.procurement > 0.0);
+    let mut slow = fast.clone();
+    slow.levers.shock.procurement = 0.0;
+    // Organisations deciding in the window offer it sooner: more are offering, fewer still procuring.
+    let (a, b) = (run::run(&fast).unwrap(), run::run(&slow).unwrap());
+    let m = 12 + 12;
+    let (oa, ob) = (&a.months[m].organisations, &b.months[m].organisations);
+    assert!(oa.offering_share.mean > ob.offering_share.mean, "{:?} vs {:?}", oa.offering_share, ob.offering_share);
+    assert!(oa.procuring_share.mean < ob.procuring_share.mean, "{:?} vs {:?}", oa.procuring_share, ob.procuring_share);
+}

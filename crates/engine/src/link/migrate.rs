@@ -19,7 +19,7 @@
 //!   `mortality` (deaths per person-year), `cohort.discharge_share` and `technology.mortality_effect`, and
 //!   review capacity in clinician time: `organisations.review_capacity` (a share of the list) becomes
 //!   `organisations.review_hours` with `organisations.list_size` 100 and `technology.review_minutes` 30,
-//!   the same share. The step from version 1 sets the three cohort fields to 0, so an old scenario keeps meaning what it said (a closed cohort,
+//!   the same share; `levers.shock.procurement` (fast-tracked procurement in a shock) arrives as 0. The step from version 1 sets the three cohort fields to 0, so an old scenario keeps meaning what it said (a closed cohort,
 //!   monitoring that does not change survival); its results still differ from the old build's because the
 //!   model changed (outcome definitions, the hard budget), which [`MODEL_CHANGED_NOTE`] tells the user.
 
@@ -55,7 +55,7 @@ pub fn note_for(version: u64) -> Option<&'static str> {
 /// use rollout_engine::link::migrate::migrate;
 /// use serde_json::json;
 /// // A version 0 (pre-release draft) budget was for the whole population: 50,000 GBP for 10,000 people.
-/// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}},
+/// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}, "shock": {}},
 ///     "groups": {"list": [{"name": "everyone"}]}, "technology": {}, "organisations": {"review_capacity": 0.1}});
 /// let new = migrate(old).unwrap();
 /// assert_eq!(new["version"], 2);
@@ -138,6 +138,12 @@ fn v1_to_v2(scenario: &mut Map<String, Value>) -> Result<(), String> {
         .ok_or("organisations.review_capacity: must be a finite number")?;
     organisations.insert("review_hours".into(), Value::Number(hours));
     organisations.insert("list_size".into(), Value::from(list_size));
+    let shock = scenario
+        .get_mut("levers")
+        .and_then(|l| l.get_mut("shock"))
+        .and_then(Value::as_object_mut)
+        .ok_or("levers.shock: is missing")?;
+    shock.insert("procurement".into(), Value::from(0.0));
     if scenario.contains_key("cohort") {
         return Err("cohort: did not exist in scenario version 1".into());
     }

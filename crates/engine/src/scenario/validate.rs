@@ -121,6 +121,7 @@ impl Scenario {
         range("levers.shock.months", l.shock.months as f64, 0.0, 600.0)?;
         range("levers.shock.referral", l.shock.referral, 1.0, 10.0)?;
         range("levers.shock.acceptance", l.shock.acceptance, 1.0, 5.0)?;
+        range("levers.shock.procurement", l.shock.procurement, 0.0, 1.0)?;
         Ok(())
     }
 
