@@ -97,8 +97,10 @@ pub fn app() -> Html {
                 if trimmed.is_empty() {
                     return;
                 }
-                dispatcher.dispatch(match rollout_engine::link::decode(trimmed) {
-                    Ok(scenario) => Action::LoadScenario { scenario: Box::new(scenario), notice: None },
+                dispatcher.dispatch(match rollout_engine::link::decode_with_note(trimmed) {
+                    Ok((scenario, note)) => {
+                        Action::LoadScenario { scenario: Box::new(scenario), notice: note.map(str::to_string) }
+                    }
                     Err(e) => Action::ShowNotice(format!("{e} Your current scenario is kept.")),
                 });
             });

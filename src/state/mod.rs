@@ -91,10 +91,12 @@ impl AppState {
         if trimmed.is_empty() {
             return state;
         }
-        match rollout_engine::link::decode(trimmed) {
-            Ok(scenario) => {
+        match rollout_engine::link::decode_with_note(trimmed) {
+            Ok((scenario, note)) => {
                 state.preset = preset_matching(&scenario);
                 state.scenario = scenario;
+                // An older link opens, with a note that the model has changed since it was made.
+                state.notice = note.map(str::to_string);
             }
             Err(e) => state.notice = Some(format!("{e} The default scenario is shown instead.")),
         }
