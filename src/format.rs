@@ -3,7 +3,7 @@
 //! tested natively. Components show an estimate inside `<span class="estimate">`, which the style sheet
 //! keeps on one line, so a number is never split from its interval.
 
-use rollout_engine::estimate::Estimate;
+use rollout_engine::estimate::{Estimate, PartialEstimate};
 
 /// How a kind of value is written: a chart's y axis, a table column, an outcome.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +50,24 @@ impl ValueFormat {
     /// [`ValueFormat::format_estimate`], or "not applicable" when there is no estimate (never 0).
     pub fn format_optional(self, e: Option<&Estimate>) -> String {
         e.map_or_else(|| NOT_APPLICABLE.to_string(), |e| self.format_estimate(e))
+    }
+
+    /// A value defined in only some replicates (abandonment when somebody started, sustainability when funding
+    /// ended...): its estimate over those replicates, with "in k of n runs" when some were left out, or "not
+    /// applicable" when none had it (never 0).
+    pub fn format_partial(self, e: Option<&PartialEstimate>, replicates: u32) -> String {
+        match e {
+            None => NOT_APPLICABLE.to_string(),
+            Some(p) if p.replicates < replicates => {
+                format!("{} in {} of {replicates} runs", self.format_estimate(&p.estimate()), p.replicates)
+            }
+            Some(p) => self.format_estimate(&p.estimate()),
+        }
+    }
+
+    /// [`ValueFormat::format_change`], or "not applicable" when there is no difference to show.
+    pub fn format_optional_change(self, e: Option<&Estimate>) -> String {
+        e.map_or_else(|| NOT_APPLICABLE.to_string(), |e| self.format_change(e))
     }
 
     /// A difference with its 95% interval, signed: "+3.2 (+2.9 to +3.6)", "−£1,200 (−£2,000 to +£400)".

@@ -145,8 +145,10 @@ pub fn use_address_sync(scenario: Rc<Scenario>, run_id: u64, dispatch: Callback<
             if trimmed.is_empty() {
                 return;
             }
-            dispatch.emit(match rollout_engine::link::decode(trimmed) {
-                Ok(scenario) => Action::LoadScenario { scenario: Box::new(scenario), notice: None },
+            dispatch.emit(match rollout_engine::link::decode_with_note(trimmed) {
+                Ok((scenario, note)) => {
+                    Action::LoadScenario { scenario: Box::new(scenario), notice: note.map(str::to_string) }
+                }
                 Err(e) => Action::ShowNotice(format!("{e} Your current scenario is kept.")),
             });
         });

@@ -22,9 +22,9 @@ fn group_colour(i: usize) -> usize {
 /// before that, ratios of near-zero shares are noise (a relative index in the billions).
 pub const INEQUALITY_FROM_SHARE: f64 = 0.005;
 
-/// Relative measures (RII, R) wait for more uptake: while only pilot sites offer it they run in the
-/// hundreds and flatten the rest of the curve.
-pub const RELATIVE_INEQUALITY_FROM_SHARE: f64 = 0.02;
+// Relative and regression-based measures (RII, R, SII) are charted when the engine reports them: it
+// holds them back until every group has `rollout_engine::inequality::MIN_USERS_PER_GROUP` users, the one
+// threshold the CLI and the app share.
 
 /// An interval kept inside a quantity's natural range (shares 0 to 1, counts and costs 0 or more): the
 /// Student-t interval of a mean near a bound can cross it, which no replicate can.
@@ -118,7 +118,7 @@ pub fn inequality_measures(ordered: bool) -> [(Measure, &'static str); 2] {
 }
 
 fn inequality(summary: &RunSummary, measure: Measure, baseline: bool) -> Vec<ChartSeries> {
-    let from = if measure.is_relative() { RELATIVE_INEQUALITY_FROM_SHARE } else { INEQUALITY_FROM_SHARE };
+    let from = if measure.is_gated() { 0.0 } else { INEQUALITY_FROM_SHARE };
     [(Quantity::ActiveShare, "Using it now", 0), (Quantity::EverAdoptedShare, "Ever used it", 1)]
         .into_iter()
         .map(|(quantity, label, colour)| {
@@ -266,7 +266,7 @@ mod tests {
     #[test]
     fn bands_stay_in_the_natural_range_and_inequality_waits_for_uptake() {
         let mut scenario = presets::preset("heart-monitoring").unwrap().scenario;
-        (scenario.agents, scenario.replicates) = (2_000, 3);
+        (scenario.agents, scenario.replicates) = (5_000, 3);
         let s = run::run(&scenario).unwrap();
         let specs = charts(&s, None, true);
         for chart in &specs[..4] {
@@ -276,11 +276,12 @@ mod tests {
         }
         let relative = specs.iter().find(|c| c.id == "chart-equity-relative").unwrap();
         let first_month = relative.series[0].points.first().map(|p| p.0 as usize).unwrap();
-        let active = |m: usize| all_groups(&s.months[m], Quantity::ActiveShare).mean;
-        assert!(active(first_month) >= RELATIVE_INEQUALITY_FROM_SHARE);
-        assert!(active(first_month - 1) < RELATIVE_INEQUALITY_FROM_SHARE);
-        let absolute = specs.iter().find(|c| c.id == "chart-equity-absolute").unwrap();
-        assert!(absolute.series[0].points.len() > relative.series[0].points.len(), "absolute measures start earlier");
+        let minimum = rollout_engine::inequality::MIN_USERS_PER_GROUP as f64;
+        for g in &s.months[first_month].groups[..5] {
+            let users = g.get(Quantity::ActiveShare).mean * g.eligible as f64;
+            assert!(users >= minimum, "{}: {users} users when the relative measure is first charted", g.group);
+        }
+        assert!(s.inequality[first_month - 1].measure(Quantity::ActiveShare, Measure::Rii).is_none());
     }
 
     #[test]

@@ -22,7 +22,7 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
             <div class="table-scroll">
             <table id="differences-table">
                 <thead><tr>
-                    { for ["Group", "Ever used it", "Using it now", "Never used it", "Abandonment", "Events avoided", "Cost"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
+                    { for ["Group", "Ever used it", "Using it now", "Never used it", "Abandonment within 12 months", "Events avoided", "Cost"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }
                 </tr></thead>
                 <tbody>
                     { for props.rows.iter().map(|d| html! {
@@ -31,7 +31,7 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
                             <td>{ estimate(ValueFormat::Percent.format_change(&d.ever_adopted_share)) }</td>
                             <td>{ estimate(ValueFormat::Percent.format_change(&d.active_share)) }</td>
                             <td>{ estimate(ValueFormat::Percent.format_change(&d.non_adoption)) }</td>
-                            <td>{ estimate(ValueFormat::Percent.format_change(&d.abandonment)) }</td>
+                            <td>{ estimate(ValueFormat::Percent.format_optional_change(d.abandonment.as_ref())) }</td>
                             <td>{ estimate(ValueFormat::Number { decimals: 1 }.format_change(&d.events_avoided)) }</td>
                             <td>{ estimate(ValueFormat::Currency.format_change(&d.cost)) }</td>
                         </tr>

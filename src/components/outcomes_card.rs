@@ -1,11 +1,11 @@
 //! The five NASSS outcomes, kept apart, for all groups and each group.
 
+use rollout_engine::estimate::PartialEstimate;
 use rollout_engine::summary::{GroupKey, OutcomeSummary, RunSummary};
 use yew::prelude::*;
 
 use super::estimate::estimate;
 use crate::format::ValueFormat::{self, Currency, Percent};
-use crate::format::NOT_APPLICABLE;
 use crate::state::Shared;
 
 #[derive(Properties, PartialEq)]
@@ -15,8 +15,16 @@ pub struct OutcomesCardProps {
 }
 
 /// The headings of the by-group table.
-const COLUMNS: [&str; 7] =
-    ["Group", "Non-adoption", "Abandonment", "Scale-up", "Sustainability", "Share of need", "Share of benefit"];
+const COLUMNS: [&str; 8] = [
+    "Group",
+    "Non-adoption",
+    "Abandonment (12 months)",
+    "Discontinuation",
+    "Scale-up",
+    "Sustainability",
+    "Share of need",
+    "Share of benefit",
+];
 
 /// A row's label: the group's name, or "All groups" (never the bare name "all", which a group may have).
 fn group_label(key: GroupKey, outcome: &OutcomeSummary) -> String {
@@ -37,23 +45,32 @@ fn card(id: &'static str, title: &'static str, value: Html, note: impl Into<Stri
 pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
     let Some(all) = props.summary.outcome(GroupKey::All) else { return html! {} };
     let months = props.summary.months.len().saturating_sub(1);
-    let money = all.cost_per_event_avoided.map_or_else(|| NOT_APPLICABLE.to_string(), |e| Currency.format(e.mean));
+    let n = props.summary.replicates;
     let percent = |e| estimate(Percent.format_estimate(e));
-    let optional = |e: &Option<_>| estimate(Percent.format_optional(e.as_ref()));
+    let optional = |e: &Option<PartialEstimate>| estimate(Percent.format_partial(e.as_ref(), n));
     let never_offered = Percent.format(all.never_offered.mean);
     let avoided = ValueFormat::Number { decimals: 0 }.format(all.events_avoided.mean);
+    let deaths_avoided = ValueFormat::Number { decimals: 1 }.format(all.deaths_avoided.mean);
     html! {
         <section class="outcomes" aria-labelledby="outcomes-heading">
             <h2 id="outcomes-heading">{ format!("NASSS outcomes at month {months}") }</h2>
             <dl class="outcome-cards">
                 { card("outcome-non-adoption", "Non-adoption", percent(&all.non_adoption),
                     format!("never offered {never_offered}, declined {}", Percent.format(all.declined.mean))) }
-                { card("outcome-abandonment", "Abandonment", percent(&all.abandonment), "of people who ever used it") }
-                { card("outcome-scale-up", "Scale-up", percent(&all.scale_up), "coverage where it is offered") }
+                { card("outcome-abandonment", "Abandonment", optional(&all.abandonment_12m),
+                    format!("of starters, stopped within 12 months (within 6: {})",
+                        Percent.format_partial(all.abandonment_6m.as_ref(), n))) }
+                { card("outcome-discontinuation", "Discontinuation", optional(&all.discontinuation),
+                    "of starters, stopped because the service was withdrawn") }
+                { card("outcome-scale-up", "Scale-up", optional(&all.scale_up), "coverage where it is offered") }
                 { card("outcome-spread", "Spread", percent(&all.spread), "organisations that took it up") }
                 { card("outcome-sustainability", "Sustainability", optional(&all.sustainability),
-                    "use 12 months after funding ends") }
-                { card("outcome-cost", "Cost per event avoided", estimate(money), format!("{avoided} events avoided")) }
+                    "of users when funding ended, still using it 12 months later") }
+                { card("outcome-deaths", "Deaths", estimate(ValueFormat::Number { decimals: 0 }.format_estimate(&all.deaths)),
+                    format!("{deaths_avoided} avoided by reviewed monitoring")) }
+                { card("outcome-cost", "Cost per event avoided",
+                    estimate(Currency.format_partial(all.cost_per_event_avoided.as_ref(), n)),
+                    format!("{avoided} events avoided")) }
             </dl>
             <div class="table-scroll">
             <table class="outcomes-table" id="outcomes-table">
@@ -66,8 +83,9 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
                         <tr>
                             <th scope="row">{ group_label(key, o) }</th>
                             <td>{ percent(&o.non_adoption) }</td>
-                            <td>{ percent(&o.abandonment) }</td>
-                            <td>{ percent(&o.scale_up) }</td>
+                            <td>{ optional(&o.abandonment_12m) }</td>
+                            <td>{ optional(&o.discontinuation) }</td>
+                            <td>{ optional(&o.scale_up) }</td>
                             <td>{ optional(&o.sustainability) }</td>
                             <td>{ optional(&o.need_share) }</td>
                             <td>{ optional(&o.benefit_share) }</td>

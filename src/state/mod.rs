@@ -84,13 +84,15 @@ impl AppState {
         if trimmed.is_empty() {
             return state;
         }
-        match rollout_engine::link::decode(trimmed).map_err(|e| e.to_string()).and_then(|scenario| {
-            rollout_engine::cost::check_for_browser(&scenario).map(|()| scenario).map_err(|e| e.to_string())
+        match rollout_engine::link::decode_with_note(trimmed).map_err(|e| e.to_string()).and_then(|(scenario, note)| {
+            rollout_engine::cost::check_for_browser(&scenario).map(|()| (scenario, note)).map_err(|e| e.to_string())
         }) {
-            Ok(scenario) => {
+            Ok((scenario, note)) => {
                 state.preset = preset_matching(&scenario);
                 state.scenario = Rc::new(scenario);
                 state.run = Rc::new(Run::new(state.run.id, state.scenario.clone()));
+                // An older link opens, with a note that the model has changed since it was made.
+                state.notice = note.map(str::to_string);
             }
             Err(e) => state.notice = Some(format!("{e} The default scenario is shown instead.")),
         }

@@ -42,7 +42,10 @@ async fn the_default_scenario_loads_with_charts_and_the_engines_numbers() {
     let summary = run::run(&presets::preset(presets::DEFAULT).unwrap().scenario).unwrap();
     let all = summary.outcomes.last().unwrap();
     session.wait_for_text("#outcome-non-adoption dd", &percent(&all.non_adoption)).await;
-    assert_eq!(session.text("#outcome-abandonment dd").await, percent(&all.abandonment));
+    assert_eq!(
+        session.text("#outcome-abandonment dd").await,
+        ValueFormat::Percent.format_partial(all.abandonment_12m.as_ref(), summary.replicates)
+    );
     assert_eq!(session.text("#outcome-spread dd").await, percent(&all.spread));
     assert_eq!(session.text("h1").await, "Rollout Lab");
     let shot = session.screenshot("first-page").await;

@@ -105,9 +105,15 @@ fn run_writes_json_with_outcomes_and_set_changes_the_result() {
     let json: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let all = json["outcomes"].as_array().unwrap().last().unwrap().clone();
     assert_eq!(all["group"], "all");
-    for key in ["non_adoption", "abandonment", "scale_up", "spread"] {
-        assert!(all[key]["mean"].is_number(), "{key}");
+    for key in ["non_adoption", "abandonment_6m", "abandonment_12m", "discontinuation", "scale_up", "spread", "deaths"]
+    {
+        assert!(all[key]["mean"].is_number() && all[key]["lo"].is_number() && all[key]["hi"].is_number(), "{key}");
     }
+    assert_eq!(
+        all["abandonment_12m"]["replicates"], 2,
+        "optional outcomes say in how many replicates they are defined"
+    );
+    assert!(json["months"][24]["budget"]["rationed_share"].is_array());
     let changed = rollout(&[&base[..], &["--set", "diffusion.innovation=2"]].concat());
     assert!(changed.status.success());
     assert_ne!(changed.stdout, o.stdout);

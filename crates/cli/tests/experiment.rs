@@ -170,7 +170,9 @@ fn bad_input_is_one_line_exit_2_and_nothing_written() {
     assert_refused(&o, "15 chunks; allowed 1 to 14");
     assert!(!dir.join("run").exists());
 
-    let text = std::fs::read_to_string(&design).unwrap().replace("\"scenario_version\": 1", "\"scenario_version\": 99");
+    let mut record: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(&design).unwrap()).unwrap();
+    record["scenario_version"] = 99.into();
+    let text = record.to_string();
     let old = dir.join("old.json");
     std::fs::write(&old, text).unwrap();
     let o = sweep(&old, &dir.join("run"), &[]);

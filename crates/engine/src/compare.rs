@@ -39,8 +39,9 @@ pub struct GroupDifference {
     pub active_share: Estimate,
     /// Never used it, share of eligible.
     pub non_adoption: Estimate,
-    /// Stopped, share of those who ever used it.
-    pub abandonment: Estimate,
+    /// Abandonment within 12 months of starting (share of starters); `None` when it is not applicable in
+    /// either run. Only replicates in which it is defined enter (pairs in which both are, when paired).
+    pub abandonment: Option<Estimate>,
     /// Adverse events avoided over the horizon (count).
     pub events_avoided: Estimate,
     /// All costs over the horizon, GBP.
@@ -121,7 +122,7 @@ where
                     pair,
                 ),
                 non_adoption: of(|o| o.non_adoption),
-                abandonment: of(|o| o.abandonment),
+                abandonment: optional_diff(&a, &b, pair, |o| o.abandonment_12m),
                 events_avoided: of(|o| o.events_avoided),
                 cost: of(|o| o.cost),
             }
@@ -137,6 +138,16 @@ struct Sorted<'a> {
 
 fn sorted<'a, R: Borrow<ReplicateResult>>(run: Run<'a, R>) -> Sorted<'a> {
     Sorted { scenario: run.scenario, results: in_replicate_order(run.results) }
+}
+
+/// Difference of an outcome that may be not applicable, over the replicates where it is defined.
+fn optional_diff(a: &[Outcomes], b: &[Outcomes], paired: bool, f: fn(&Outcomes) -> Option<f64>) -> Option<Estimate> {
+    let (xs, ys): (Vec<f64>, Vec<f64>) = if paired && a.len() == b.len() {
+        a.iter().zip(b).filter_map(|(x, y)| Some((f(x)?, f(y)?))).unzip()
+    } else {
+        (a.iter().filter_map(f).collect(), b.iter().filter_map(f).collect())
+    };
+    (!xs.is_empty() && !ys.is_empty()).then(|| diff(&xs, &ys, paired))
 }
 
 /// Mean difference a - b with its 95% interval: paired, or Welch's.

@@ -55,3 +55,40 @@ impl Estimate {
         Estimate { mean: value, lo: value, hi: value }
     }
 }
+
+/// A mean over the replicates in which a quantity is defined (not "not applicable"), with its 95%
+/// interval and how many replicates that was. A replicate where it is not applicable never enters the mean
+/// as 0.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartialEstimate {
+    pub mean: f64,
+    pub lo: f64,
+    pub hi: f64,
+    /// Replicates in which it is defined (the others are left out).
+    pub replicates: u32,
+}
+
+impl PartialEstimate {
+    /// The mean and interval of the defined values; `None` when no replicate defines it.
+    ///
+    /// ```
+    /// use rollout_engine::estimate::PartialEstimate;
+    /// let e = PartialEstimate::from_options(&[Some(0.2), None, Some(0.4)]).unwrap();
+    /// assert!((e.mean - 0.3).abs() < 1e-12);
+    /// assert_eq!(e.replicates, 2);
+    /// assert_eq!(PartialEstimate::from_options(&[None, None]), None);
+    /// ```
+    pub fn from_options(values: &[Option<f64>]) -> Option<PartialEstimate> {
+        let defined: Vec<f64> = values.iter().flatten().copied().collect();
+        if defined.is_empty() {
+            return None;
+        }
+        let e = Estimate::from_samples(&defined, t_critical(defined.len()));
+        Some(PartialEstimate { mean: e.mean, lo: e.lo, hi: e.hi, replicates: defined.len() as u32 })
+    }
+
+    /// The mean and interval, without the count.
+    pub fn estimate(&self) -> Estimate {
+        Estimate { mean: self.mean, lo: self.lo, hi: self.hi }
+    }
+}

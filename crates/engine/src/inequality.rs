@@ -18,9 +18,44 @@ use crate::summary::in_replicate_order;
 pub const TRACKED: [(Quantity, f64); 3] =
     [(Quantity::EverAdoptedShare, 100.0), (Quantity::ActiveShare, 100.0), (Quantity::EventsAvoidedPer1000, 1000.0)];
 
+/// Fewest users (people using it, or who have used it, as the quantity counts them) every group must have
+/// in a replicate before the regression-based and relative measures are reported for it: below that, a
+/// ratio of near-zero shares is noise (a relative index of 10^67 at month 1). One threshold for the CLI,
+/// the JSON and the app alike.
+pub const MIN_USERS_PER_GROUP: u32 = 10;
+
+/// The measures that wait for [`MIN_USERS_PER_GROUP`] in every group: regression-based (SII, RII) and
+/// relative (ratio, relative concentration index, coefficient of variation, indices of disparity, Theil
+/// index, mean log deviation, population attributable fraction).
+pub const GATED_MEASURES: [&str; 10] = ["SII", "RII", "R", "RCI", "COV", "IDISU", "IDISW", "TI", "MLD", "PAF"];
+
+/// Ratio measures, summarised across replicates on the log scale (geometric mean, interval exp(mean of
+/// logs ± t·se)), so that no interval crosses zero.
+pub const LOG_SCALE_MEASURES: [&str; 2] = ["R", "RII"];
+
+/// Users a quantity counts in a group-month, for [`MIN_USERS_PER_GROUP`].
+fn users(quantity: Quantity, row: &crate::record::GroupMonth) -> u32 {
+    match quantity {
+        Quantity::EverAdoptedShare => row.ever_adopted(),
+        _ => row.active,
+    }
+}
+
+/// Mean and interval of positive values on the log scale; `None` if any is not positive.
+fn log_scale(values: &[f64], t: f64) -> Option<Estimate> {
+    if !values.iter().all(|v| v.is_finite() && *v > 0.0) {
+        return None;
+    }
+    let logs: Vec<f64> = values.iter().map(|v| libm::log(*v)).collect();
+    let e = Estimate::from_samples(&logs, t);
+    Some(Estimate { mean: libm::exp(e.mean), lo: libm::exp(e.lo), hi: libm::exp(e.hi) })
+}
+
 /// One month's inequality: for each tracked quantity (by name), each HEAT measure (by abbreviation).
-/// A measure is `None` where HEAT does not apply it to this kind of grouping, or where it is undefined in
-/// some replicate (for instance a ratio while nobody has adopted yet).
+/// A measure is `None` where HEAT does not apply it to this kind of grouping, where it is undefined in
+/// some replicate (for instance a ratio while nobody has adopted yet), or, for the regression-based and
+/// relative measures ([`GATED_MEASURES`]), while some group has fewer than [`MIN_USERS_PER_GROUP`] users in
+/// some replicate. Ratio measures ([`LOG_SCALE_MEASURES`]) are geometric means with log-scale intervals.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonthInequality {
     pub month: u32,
@@ -55,6 +90,11 @@ impl Measure {
     pub fn is_relative(self) -> bool {
         matches!(self, Measure::R | Measure::Rii)
     }
+
+    /// Not reported until every group has [`MIN_USERS_PER_GROUP`] users ([`GATED_MEASURES`]).
+    pub fn is_gated(self) -> bool {
+        GATED_MEASURES.contains(&self.abbreviation())
+    }
 }
 
 impl MonthInequality {
@@ -75,12 +115,12 @@ impl MonthInequality {
 /// ```
 /// use rollout_engine::{inequality, model::run_replicate, presets, quantity::Quantity};
 /// let mut s = presets::preset("heart-monitoring").unwrap().scenario;
-/// (s.agents, s.months) = (3_000, 36);
+/// s.agents = 8_000;
 /// let results: Vec<_> = (0..3).map(|r| run_replicate(&s, r)).collect();
 /// let months = inequality::over_time(&s, &results);
-/// let sii = months[36].get(Quantity::ActiveShare, "SII").unwrap();
+/// let sii = months[120].get(Quantity::ActiveShare, "SII").unwrap();
 /// assert!(sii.lo <= sii.mean && sii.mean <= sii.hi);
-/// assert!(months[36].get(Quantity::ActiveShare, "TI").is_none(), "TI is for unordered groups");
+/// assert!(months[120].get(Quantity::ActiveShare, "TI").is_none(), "TI is for unordered groups");
 /// ```
 pub fn over_time<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R]) -> Vec<MonthInequality> {
     over_time_in_order(scenario, &in_replicate_order(results))
@@ -106,8 +146,16 @@ pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResul
                         let estimates: Vec<f64> =
                             rows.iter().map(|g| quantity.of(g) * scale_of(quantity, scale)).collect();
                         let populations: Vec<f64> = rows.iter().map(|g| g.eligible as f64).collect();
+                        let enough = rows.iter().all(|g| users(quantity, g) >= MIN_USERS_PER_GROUP);
                         match tables[k].set_values(&estimates, &populations) {
-                            Ok(()) => tables[k].measures().entries().to_vec(),
+                            Ok(()) => tables[k]
+                                .measures()
+                                .entries()
+                                .iter()
+                                .map(|&(name, v)| {
+                                    (name, if enough || !GATED_MEASURES.contains(&name) { v } else { None })
+                                })
+                                .collect(),
                             Err(_) => Vec::new(),
                         }
                     })
@@ -116,7 +164,14 @@ pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResul
                 for (i, (name, _)) in crate::equity::Measures::default().entries().iter().enumerate() {
                     let values: Option<Vec<f64>> =
                         per_replicate.iter().map(|entries| entries.get(i).and_then(|e| e.1)).collect();
-                    by_measure.insert(name.to_string(), values.map(|v| Estimate::from_samples(&v, t)));
+                    let estimate = values.and_then(|v| {
+                        if LOG_SCALE_MEASURES.contains(name) {
+                            log_scale(&v, t)
+                        } else {
+                            Some(Estimate::from_samples(&v, t))
+                        }
+                    });
+                    by_measure.insert(name.to_string(), estimate);
                 }
                 measures.insert(quantity.name().to_string(), by_measure);
             }

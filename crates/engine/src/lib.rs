@@ -27,6 +27,7 @@
 //! ```
 
 pub mod bass;
+pub mod budget;
 pub mod compare;
 pub mod cost;
 pub mod estimate;
@@ -45,6 +46,7 @@ pub mod record;
 pub mod rng;
 pub mod run;
 pub mod scenario;
+pub mod spells;
 pub mod summary;
 
 pub use scenario::{Scenario, ScenarioError};

@@ -1,22 +1,31 @@
 //! The model: people and organisations stepping through months.
 //!
-//! Each month: organisations change (take it up, finish procurement, discontinue); each person then may
-//! be exposed (an offer, a campaign, word of mouth), decide, keep using or abandon; the month is recorded.
-//! The rules are described in docs/model.md; the NASSS mapping lives in [`crate::nasss`].
+//! A month runs in named phases: **organisations** (take it up, finish procurement, discontinue),
+//! **exposure** and **decisions** (who is offered it or hears of it, and what they need to say yes),
+//! **abandonment** and **mortality** (the monthly hazards of stopping and of dying), the **people** pass
+//! that applies them to every person, and **accounting** (clinical review capacity and the hard budget).
+//! Data collection ([`crate::record`]) then only reads what the phases left. The rules are described in
+//! docs/model.md; the NASSS mapping lives in [`crate::nasss`].
 
 use rand::RngCore;
 
+use crate::budget::{BudgetMonth, Demand};
+use crate::nasss::Draws;
 use crate::organisation::Organisations;
 use crate::population::{
-    self, People, State, CAN_PAY, CONNECTED, GRANTS, HAS_ACCESS, HAS_SKILLS, STATES, SUBSIDISED, SUPPORTED,
+    self, draw_traits, People, State, ACTIVE_AT_FUNDING_END, CAN_PAY, CONNECTED, DISCHARGED, GRANTS, HAS_ACCESS,
+    HAS_SKILLS, STATES, SUBSIDISED, SUPPORTED,
 };
-use crate::record::{GroupMonth, MonthRecord, OrganisationMonth, ReplicateResult};
+use crate::record::{self, MonthRecord, ReplicateResult};
 use crate::rng::{self, Rng};
 use crate::scenario::{Scenario, Targeting};
+use crate::spells::{SpellEnd, Spells};
 
-/// Share of the monthly budget below which new grants are made in full; above it they taper to none at
-/// 100% (the programme rations new grants as spending approaches its budget).
-pub const RATIONING_START: f64 = 0.9;
+/// Mixed into the seed of the cohort stream.
+const COHORT_STREAM: u64 = 0xC0_4087_D1E5;
+
+/// Mixed into the seed of the stream that draws complex NASSS domains' factors.
+const NASSS_STREAM: u64 = 0x4A55_5C0B;
 
 /// What one group's members face when they decide this month: probabilities, 0 to 1.
 #[derive(Clone, Copy, Debug, Default)]
@@ -29,13 +38,57 @@ struct Decision {
     accept: f64,
 }
 
+/// What the people pass counted this month.
+#[derive(Clone, Debug, Default)]
+pub struct Tally {
+    /// People at the end of the month, `[cell * STATES + state]`.
+    pub counts: Vec<u32>,
+    /// Deaths, per cell.
+    pub deaths: Vec<u32>,
+    /// Incident cases, and of them after a discharge, per group.
+    pub entrants: Vec<[u32; 2]>,
+    /// Active users holding each grant (subsidy, support, connectivity) while funded, per cell.
+    pub grants: Vec<[u32; 3]>,
+    /// People active when funding ended: alive, and active now, per cell.
+    pub funding_end_users: Vec<[u32; 2]>,
+}
+
+impl Tally {
+    fn new(cells: usize, groups: usize) -> Tally {
+        Tally {
+            counts: vec![0; cells * STATES],
+            deaths: vec![0; cells],
+            entrants: vec![[0; 2]; groups],
+            grants: vec![[0; 3]; cells],
+            funding_end_users: vec![[0; 2]; cells],
+        }
+    }
+}
+
+/// What the accounting phase worked out this month.
+#[derive(Clone, Debug, Default)]
+pub struct Accounts {
+    /// Active users whose data was reviewed (expected), per group.
+    pub reviewed: Vec<f64>,
+    /// Deaths avoided by reviewed monitoring (expected), per group.
+    pub deaths_avoided: Vec<f64>,
+    /// Programme spend, GBP, per group: `[subsidy, support, connectivity, extra review]`.
+    pub spend: Vec<[f64; 4]>,
+    /// The budget's month.
+    pub budget: BudgetMonth,
+}
+
 /// One replicate's running model.
 pub struct Model<'a> {
     scenario: &'a Scenario,
     people: People,
     organisations: Organisations,
     rng: Rng,
+    /// A separate stream for deaths and the incident cases replacing them, so that two runs of the same
+    /// seed see the same deaths and entrants whatever else differs (common random numbers).
+    cohort_rng: Rng,
     month: u32,
+    groups: usize,
     group_sizes: Vec<u32>,
     /// Eligible people registered with each organisation.
     organisation_eligible: Vec<u32>,
@@ -44,45 +97,117 @@ pub struct Model<'a> {
     previous_active_share: Vec<f64>,
     /// Share of each organisation's active users whose data was reviewed last month, 0 to 1.
     reviewed_share: Vec<f64>,
-    /// Multiplier on new grants, 0 to 1, from last month's spending against the budget.
-    rationing: f64,
+    /// Share of every lever's demand the budget paid last month, 0 to 1.
+    paid_share: f64,
+    spells: Spells,
+    tally: Tally,
+    accounts: Accounts,
+    /// This replicate's factors for complex NASSS domains (person-level rates).
+    draws: Draws,
 }
 
 impl<'a> Model<'a> {
     /// Set up replicate `replicate` of a validated scenario.
     pub fn new(scenario: &'a Scenario, replicate: u32) -> Model<'a> {
         let mut rng = rng::replicate_rng(scenario.seed, replicate);
-        let organisations = Organisations::new(scenario, &mut rng);
-        let homes = organisations.home_organisations(scenario.groups.list.len());
+        let mut organisations = Organisations::new(scenario, &mut rng);
+        let mut nasss_rng = rng::replicate_rng(rng::mix(scenario.seed ^ NASSS_STREAM), replicate);
+        let draws = Draws::draw(&scenario.nasss, &mut nasss_rng);
+        organisations.draws =
+            (0..scenario.organisations.count).map(|_| Draws::draw(&scenario.nasss, &mut nasss_rng)).collect();
+        let groups = scenario.groups.list.len();
+        let homes = organisations.home_organisations(groups);
         let people = People::new(scenario, &homes, &mut rng);
-        let mut organisation_eligible = vec![0u32; scenario.organisations.count as usize];
+        let org_count = scenario.organisations.count as usize;
+        let mut organisation_eligible = vec![0u32; org_count];
         for i in 0..people.len() {
             organisation_eligible[people.organisation(i)] += 1;
         }
-        let groups = scenario.groups.list.len();
+        let mut tally = Tally::new(org_count * groups, groups);
+        for (&cell, &state) in people.cell.iter().zip(&people.state) {
+            tally.counts[cell as usize * STATES + state as usize] += 1;
+        }
         Model {
             scenario,
             people,
             organisations,
             rng,
+            cohort_rng: rng::replicate_rng(rng::mix(scenario.seed ^ COHORT_STREAM), replicate),
             month: 0,
+            groups,
             group_sizes: population::group_sizes(scenario),
             organisation_eligible,
             active_share: vec![0.0; groups],
             previous_active_share: vec![0.0; groups],
-            reviewed_share: vec![1.0; scenario.organisations.count as usize],
-            rationing: 1.0,
+            reviewed_share: vec![1.0; org_count],
+            paid_share: 1.0,
+            spells: Spells::new(groups, scenario.months),
+            tally,
+            accounts: Accounts {
+                reviewed: vec![0.0; groups],
+                deaths_avoided: vec![0.0; groups],
+                spend: vec![[0.0; 4]; groups],
+                budget: BudgetMonth { paid_share: 1.0, ..BudgetMonth::default() },
+            },
+            draws,
         }
     }
 
     /// The starting state, recorded as month 0.
     pub fn initial_record(&self) -> MonthRecord {
-        let groups = self.scenario.groups.list.len();
-        let mut counts = vec![0u32; self.organisation_eligible.len() * groups * STATES];
-        for (&cell, &state) in self.people.cell.iter().zip(&self.people.state) {
-            counts[cell as usize * STATES + state as usize] += 1;
+        self.view(0, false).collect()
+    }
+
+    fn view(&self, month: u32, funded: bool) -> record::View<'_> {
+        record::View {
+            scenario: self.scenario,
+            month,
+            funded,
+            group_sizes: &self.group_sizes,
+            tally: &self.tally,
+            accounts: &self.accounts,
+            organisations: &self.organisations,
+            draws: &self.draws,
         }
-        self.record(0, &counts, &vec![[0u32; 3]; groups]).0
+    }
+
+    /// Run one month and record it.
+    pub fn step(&mut self) -> MonthRecord {
+        let s = self.scenario;
+        let month = self.month;
+        self.organisations.step(s, month, &mut self.rng);
+        let funded = s.funded_in(month);
+        let shock = s.levers.shock.active_in(month);
+        if s.funding_end_month() == Some(month) {
+            self.mark_funding_end();
+        }
+        let exposure = self.exposure(shock);
+        let decisions = self.decisions(funded, shock);
+        let abandonment = self.abandonment(funded);
+        let mortality = self.mortality();
+        self.people_pass(funded, &exposure, &decisions, &abandonment, &mortality);
+        self.accounting(funded);
+
+        self.month += 1;
+        let record = self.view(self.month, funded).collect();
+        let all = record.all();
+        self.previous_active_share = std::mem::take(&mut self.active_share);
+        self.active_share = record.groups.iter().map(|g| ratio(g.active, g.eligible)).collect();
+        self.organisations.judge_supplier(s, ratio(all.active, all.offered));
+        record
+    }
+
+    /// Everyone recorded after the last month: the spells of use.
+    pub fn into_spells(self) -> Spells {
+        self.spells
+    }
+
+    /// Mark the people active when funding ends (sustainability follows them).
+    fn mark_funding_end(&mut self) {
+        for (flags, &state) in self.people.flags.iter_mut().zip(&self.people.state) {
+            let active = (state == State::Active as u8) as u8;
+            *flags = (*flags & !ACTIVE_AT_FUNDING_END) | (active * ACTIVE_AT_FUNDING_END);
+        }
     }
 
     /// Word of mouth reaching each group, 0 to 1: the active share among its contacts, taken at mid-month
@@ -111,6 +236,27 @@ impl<'a> Model<'a> {
             .collect()
     }
 
+    /// Exposure phase: thresholds per cell for [first-time, reluctant] people (declined or abandoned
+    /// before), from offers, campaigns and word of mouth.
+    fn exposure(&self, shock: bool) -> Vec<[u64; 2]> {
+        let s = self.scenario;
+        let wom = self.word_of_mouth();
+        let imitation = s.diffusion.imitation * s.nasss.word_of_mouth_multiplier_in(&self.draws);
+        let referral = if shock { s.levers.shock.referral } else { 1.0 };
+        let mut exposure = Vec::with_capacity(self.organisation_eligible.len() * self.groups);
+        for o in 0..self.organisation_eligible.len() {
+            let offers = if self.organisations.offers(o) { s.diffusion.innovation * referral } else { 0.0 };
+            for w in &wom {
+                let hazard = offers + s.diffusion.campaign + imitation * w;
+                exposure.push([
+                    rng::threshold(rng::monthly_probability(hazard)),
+                    rng::threshold(rng::monthly_probability(hazard * s.diffusion.readoption)),
+                ]);
+            }
+        }
+        exposure
+    }
+
     fn lever_reach(&self, lever: &Targeting, g: usize, funded: bool) -> f64 {
         let aimed = lever.groups.is_empty() || lever.groups.iter().any(|n| *n == self.scenario.groups.list[g].name);
         if funded && aimed {
@@ -120,18 +266,22 @@ impl<'a> Model<'a> {
         }
     }
 
+    /// Decisions phase: what each group's members face when exposed. New grants are given with the share
+    /// of demand the budget paid last month.
     fn decisions(&self, funded: bool, shock: bool) -> Vec<Decision> {
         let s = self.scenario;
         let l = &s.levers;
         let shock_acceptance = if shock { l.shock.acceptance } else { 1.0 };
-        (0..s.groups.list.len())
+        let paid = self.paid_share;
+        (0..self.groups)
             .map(|g| Decision {
-                connectivity: self.lever_reach(&l.connectivity, g, funded) * self.rationing,
-                support: self.lever_reach(&l.support, g, funded) * self.rationing,
-                unsupported_skill: s.nasss.unsupported_skill_acceptance(),
-                subsidy_grant: if self.lever_reach(&l.subsidy, g, funded) > 0.0 { self.rationing } else { 0.0 },
+                connectivity: self.lever_reach(&l.connectivity, g, funded) * paid,
+                support: self.lever_reach(&l.support, g, funded) * paid,
+                unsupported_skill: s.nasss.unsupported_skill_acceptance_in(&self.draws),
+                subsidy_grant: if self.lever_reach(&l.subsidy, g, funded) > 0.0 { paid } else { 0.0 },
                 subsidy_level: l.subsidy.level,
-                accept: (s.groups.list[g].trust * s.nasss.acceptance_multiplier() * shock_acceptance).min(1.0),
+                accept: (s.groups.list[g].trust * s.nasss.acceptance_multiplier_in(&self.draws) * shock_acceptance)
+                    .min(1.0),
             })
             .collect()
     }
@@ -140,81 +290,129 @@ impl<'a> Model<'a> {
         self.scenario.technology.device_cost * self.scenario.technology.personal_share > 0.0
     }
 
-    /// Run one month and record it.
-    pub fn step(&mut self) -> MonthRecord {
+    /// Abandonment phase: thresholds per organisation and need index (see [`need_index`]). A need met by a
+    /// grant is unmet with the probability that the budget did not pay last month (always, once funding
+    /// has ended).
+    fn abandonment(&self, funded: bool) -> Vec<[u64; 64]> {
+        let s = self.scenario;
+        let t = &s.technology;
+        let base = t.abandonment * s.nasss.abandonment_multiplier_in(&self.draws);
+        let lapse = if funded { 1.0 - self.paid_share } else { 1.0 };
+        let mut by_index = [0.0f64; 64];
+        for (index, hazard) in by_index.iter_mut().enumerate() {
+            let (uncovered, granted) = (index & 7, index >> 3);
+            let unmet = |k: usize| {
+                if uncovered & (1 << k) != 0 {
+                    1.0
+                } else if granted & (1 << k) != 0 {
+                    lapse
+                } else {
+                    0.0
+                }
+            };
+            let cost_or_access = 1.0 - (1.0 - unmet(1)) * (1.0 - unmet(2));
+            *hazard = unmet(0) * t.unsupported_abandonment + cost_or_access * t.cost_abandonment;
+        }
+        (0..self.organisation_eligible.len())
+            .map(|o| {
+                let unreviewed = t.unreviewed_abandonment * (1.0 - self.reviewed_share[o]);
+                by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)))
+            })
+            .collect()
+    }
+
+    /// Mortality phase: death thresholds per cell for [not using it, using it]; reviewed monitoring lowers
+    /// the hazard by the mortality effect, in proportion to the organisation's reviewed share.
+    fn mortality(&self) -> Vec<[u64; 2]> {
+        let s = self.scenario;
+        let effect = s.technology.mortality_effect * s.nasss.benefit_multiplier_in(&self.draws);
+        let mut out = Vec::with_capacity(self.organisation_eligible.len() * self.groups);
+        for o in 0..self.organisation_eligible.len() {
+            for g in &s.groups.list {
+                let reduced = g.mortality * (1.0 - effect * self.reviewed_share[o]);
+                out.push([
+                    rng::threshold(rng::monthly_probability(g.mortality)),
+                    rng::threshold(rng::monthly_probability(reduced)),
+                ]);
+            }
+        }
+        out
+    }
+
+    /// The people pass: each person may die (and be replaced by an incident case), stop (abandon, or be
+    /// withdrawn from a service no longer offered), or be exposed and decide.
+    fn people_pass(
+        &mut self,
+        funded: bool,
+        exposure: &[[u64; 2]],
+        decisions: &[Decision],
+        abandonment: &[[u64; 64]],
+        mortality: &[[u64; 2]],
+    ) {
         let s = self.scenario;
         let month = self.month;
-        self.organisations.step(s, month, &mut self.rng);
-        let funded = s.funded_in(month);
-        let shock = s.levers.shock.active_in(month);
-        let groups = s.groups.list.len();
-        let org_count = self.organisation_eligible.len();
+        let groups = self.groups;
         let personal_cost = self.personal_cost();
-
-        // Exposure thresholds per organisation, group, and whether the person lapsed.
-        let wom = self.word_of_mouth();
-        let imitation = s.diffusion.imitation * s.nasss.word_of_mouth_multiplier();
-        let referral = if shock { s.levers.shock.referral } else { 1.0 };
-        let mut exposure = vec![0u64; org_count * groups * 2];
-        for o in 0..org_count {
-            let offers = if self.organisations.offers(o) { s.diffusion.innovation * referral } else { 0.0 };
-            for g in 0..groups {
-                let hazard = offers + s.diffusion.campaign + imitation * wom[g];
-                let cell = (o * groups + g) * 2;
-                exposure[cell] = rng::threshold(rng::monthly_probability(hazard));
-                exposure[cell + 1] = rng::threshold(rng::monthly_probability(hazard * s.diffusion.readoption));
-            }
-        }
-
-        // Abandonment thresholds per cell and unmet need (skills, cost, access: 3 bits).
-        let t = &s.technology;
-        let base = t.abandonment * s.nasss.abandonment_multiplier();
-        let mut abandonment = vec![0u64; org_count * groups * 8];
-        for o in 0..org_count {
-            for unmet in 0..8usize {
-                let p = if !self.organisations.offers(o) {
-                    u64::MAX
-                } else {
-                    let hazard = base
-                        + t.unreviewed_abandonment * (1.0 - self.reviewed_share[o])
-                        + if unmet & 1 != 0 { t.unsupported_abandonment } else { 0.0 }
-                        + if unmet & 6 != 0 { t.cost_abandonment } else { 0.0 };
-                    rng::threshold(rng::monthly_probability(hazard))
-                };
-                for g in 0..groups {
-                    abandonment[(o * groups + g) * 8 + unmet] = p;
-                }
-            }
-        }
-
-        let decisions = self.decisions(funded, shock);
-        let cell_offers: Vec<bool> = (0..org_count * groups).map(|c| self.organisations.offers(c / groups)).collect();
-        let mut counts = vec![0u32; org_count * groups * STATES];
-        let mut grants = vec![[0u32; 3]; groups];
+        let needs = need_table(personal_cost);
+        let discharge = rng::threshold(s.cohort.discharge_share);
+        let cells = self.organisation_eligible.len() * groups;
+        let cell_offers: Vec<bool> = (0..cells).map(|c| self.organisations.offers(c / groups)).collect();
+        let mut tally = Tally::new(cells, groups);
         let people = &mut self.people;
         let rng = &mut self.rng;
-        for ((state, flags), &cell) in people.state.iter_mut().zip(people.flags.iter_mut()).zip(&people.cell) {
+        let cohort_rng = &mut self.cohort_rng;
+        let spells = &mut self.spells;
+        for (((state, flags), start), &cell) in
+            people.state.iter_mut().zip(people.flags.iter_mut()).zip(people.start.iter_mut()).zip(&people.cell)
+        {
             let c = cell as usize;
-            let now = *state;
+            let mut now = *state;
+            let active = now == State::Active as u8;
+            let death = mortality[c][active as usize];
+            // The cohort stream is drawn only where people can die, the same cells in two runs of a scenario.
+            if death != 0 && cohort_rng.next_u64() < death {
+                tally.deaths[c] += 1;
+                let g = c % groups;
+                if active {
+                    spells.end(g, u32::from(*start), month, SpellEnd::Died);
+                }
+                let discharged = cohort_rng.next_u64() < discharge;
+                *flags = draw_traits(&s.groups.list[g], cohort_rng) | if discharged { DISCHARGED } else { 0 };
+                *start = 0;
+                now = State::Unaware as u8;
+                tally.entrants[g][0] += 1;
+                tally.entrants[g][1] += discharged as u32;
+            }
             let next = if now == State::Active as u8 {
-                let p = abandonment[c * 8 + unmet_needs(*flags, funded, personal_cost)];
-                if p != 0 && rng.next_u64() < p {
-                    State::Lapsed as u8
+                if !cell_offers[c] {
+                    spells.end(c % groups, u32::from(*start), month, SpellEnd::Withdrawn);
+                    State::Withdrawn as u8
                 } else {
-                    now
+                    let p = abandonment[c / groups][needs[*flags as usize] as usize];
+                    if p != 0 && rng.next_u64() < p {
+                        spells.end(c % groups, u32::from(*start), month, SpellEnd::Abandoned);
+                        State::Lapsed as u8
+                    } else {
+                        now
+                    }
                 }
             } else {
+                let offers = cell_offers[c];
                 let reluctant = now == State::Lapsed as u8 || now == State::Declined as u8;
-                let p = exposure[c * 2 + reluctant as usize];
+                let p = if *flags & DISCHARGED != 0 && offers { u64::MAX } else { exposure[c][reluctant as usize] };
+                *flags &= !DISCHARGED;
                 if p != 0 && rng.next_u64() < p {
-                    let offers = cell_offers[c];
                     match offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng)).flatten() {
                         Some(granted) => {
                             *flags = (*flags & !GRANTS) | granted;
+                            *start = month as u16;
+                            spells.start(c % groups, month);
                             State::Active as u8
                         }
                         None if !offers && now == State::Unaware as u8 => State::Aware as u8,
-                        None if offers && now != State::Lapsed as u8 => State::Declined as u8,
+                        None if offers && (now == State::Unaware as u8 || now == State::Aware as u8) => {
+                            State::Declined as u8
+                        }
                         None => now,
                     }
                 } else {
@@ -222,116 +420,130 @@ impl<'a> Model<'a> {
                 }
             };
             *state = next;
-            counts[c * STATES + next as usize] += 1;
-            if next == State::Active as u8 && funded {
+            tally.counts[c * STATES + next as usize] += 1;
+            // Rare cases behind predictable branches: most people are neither active nor followed.
+            if next == State::Active as u8 {
                 let f = *flags;
-                let g = &mut grants[c % groups];
-                g[0] += (f & SUBSIDISED != 0) as u32;
-                g[1] += (f & SUPPORTED != 0) as u32;
-                g[2] += (f & CONNECTED != 0) as u32;
-            }
-        }
-
-        self.month += 1;
-        let (record, reviewed_share) = self.record(self.month, &counts, &grants);
-        self.reviewed_share = reviewed_share;
-        let all = record.all();
-        self.previous_active_share = std::mem::take(&mut self.active_share);
-        self.active_share = record.groups.iter().map(|g| ratio(g.active, g.eligible)).collect();
-        self.organisations.judge_supplier(s, ratio(all.active, all.offered));
-        let budget = s.levers.funding.budget_per_1000_per_year * s.agents as f64 / 1000.0 / 12.0;
-        self.rationing = if budget > 0.0 {
-            ((1.0 - all.programme_spend / budget) / (1.0 - RATIONING_START)).clamp(0.0, 1.0)
-        } else {
-            0.0
-        };
-        record
-    }
-
-    /// Build a month's record from per-(organisation, group, state) counts and per-group funded grants
-    /// (subsidised, supported, connected active users), with each organisation's reviewed share, 0 to 1.
-    fn record(&self, month: u32, counts: &[u32], grants: &[[u32; 3]]) -> (MonthRecord, Vec<f64>) {
-        let s = self.scenario;
-        let groups = s.groups.list.len();
-        let org_count = self.organisation_eligible.len();
-        let funded = month > 0 && s.funded_in(month - 1);
-        let t = &s.technology;
-        let capacity_share = s.organisations.review_capacity * s.nasss.review_capacity_multiplier();
-        let extra = if funded { s.levers.review_capacity } else { 0.0 };
-        let mut out: Vec<GroupMonth> =
-            self.group_sizes.iter().map(|&n| GroupMonth { eligible: n, ..GroupMonth::default() }).collect();
-        let mut extra_reviewed = 0.0;
-        let mut reviewed_share = vec![1.0; org_count];
-        for o in 0..org_count {
-            let active: u32 = (0..groups).map(|g| counts[(o * groups + g) * STATES + State::Active as usize]).sum();
-            let baseline = capacity_share * self.organisation_eligible[o] as f64;
-            let capacity = baseline * (1.0 + extra);
-            let reviewed = (active as f64).min(capacity);
-            extra_reviewed += (reviewed - baseline).max(0.0);
-            let share = if active > 0 { reviewed / active as f64 } else { 1.0 };
-            reviewed_share[o] = share;
-            for g in 0..groups {
-                let cell = (o * groups + g) * STATES;
-                let row = &mut out[g];
-                row.unaware += counts[cell + State::Unaware as usize];
-                row.aware_not_offered += counts[cell + State::Aware as usize];
-                row.declined += counts[cell + State::Declined as usize];
-                row.active += counts[cell + State::Active as usize];
-                row.abandoned += counts[cell + State::Lapsed as usize];
-                row.reviewed += counts[cell + State::Active as usize] as f64 * share;
-                if self.organisations.offers(o) {
-                    row.offered += counts[cell..cell + STATES].iter().sum::<u32>();
+                if funded {
+                    let g = &mut tally.grants[c];
+                    g[0] += (f & SUBSIDISED != 0) as u32;
+                    g[1] += (f & SUPPORTED != 0) as u32;
+                    g[2] += (f & CONNECTED != 0) as u32;
                 }
             }
+            if *flags & ACTIVE_AT_FUNDING_END != 0 {
+                let followed = &mut tally.funding_end_users[c];
+                followed[0] += 1;
+                followed[1] += (next == State::Active as u8) as u32;
+            }
         }
-        let all_reviewed: f64 = out.iter().map(|r| r.reviewed).sum();
-        let benefit = t.effect * s.nasss.benefit_multiplier();
-        for (g, row) in out.iter_mut().enumerate() {
-            let need = s.groups.list[g].need / 12.0;
-            row.events_avoided = need * benefit * row.reviewed;
-            row.events = need * row.eligible as f64 - row.events_avoided;
-            row.cost_devices = row.active as f64 * t.device_cost;
-            row.cost_support = grants[g][1] as f64 * t.support_cost;
-            row.cost_connectivity = grants[g][2] as f64 * t.connectivity_cost;
-            row.cost_clinical = row.reviewed * t.review_cost;
-            let subsidy = grants[g][0] as f64 * t.device_cost * t.personal_share * s.levers.subsidy.level;
-            let extra_review = if all_reviewed > 0.0 { extra_reviewed * row.reviewed / all_reviewed } else { 0.0 };
-            row.programme_spend = subsidy + row.cost_support + row.cost_connectivity + extra_review * t.review_cost;
+        self.tally = tally;
+    }
+
+    /// Accounting phase: clinical review (each organisation reviews its active users up to its capacity,
+    /// plus the extra capacity the budget pays for), then the hard budget over every programme cost.
+    ///
+    /// Capacity is a share of a real organisation's list (clinician hours × 60 / minutes per user / list
+    /// size), so a simulated organisation stands for a real one whatever the number of agents. Its active
+    /// share is estimated from its own simulated list shrunk towards what its group mix predicts (each
+    /// group's active share among people whose organisation offers it), the simulated list weighing its
+    /// size and the prediction the weight of one real list: with few agents a simulated list is small and
+    /// noisy, and a capacity limit applied to noise would review fewer users than real practices do.
+    fn accounting(&mut self, funded: bool) {
+        let s = self.scenario;
+        let t = &s.technology;
+        let groups = self.groups;
+        let orgs = self.organisation_eligible.len();
+        let capacity_of =
+            |o: usize| s.review_capacity_share() * s.nasss.review_capacity_multiplier_in(&self.organisations.draws[o]);
+        let extra = if funded { s.levers.review_capacity } else { 0.0 };
+        let counts = &self.tally.counts;
+        let active = |o: usize, g: usize| counts[(o * groups + g) * STATES + State::Active as usize];
+        let cell_size = |c: usize| counts[c * STATES..(c + 1) * STATES].iter().sum::<u32>();
+
+        // Each group's active share where it is offered: the prediction a small list is shrunk towards.
+        let mut pooled = vec![[0u32; 2]; groups];
+        for o in (0..orgs).filter(|&o| self.organisations.offers(o)) {
+            for (g, p) in pooled.iter_mut().enumerate() {
+                p[0] += active(o, g);
+                p[1] += cell_size(o * groups + g);
+            }
         }
-        let states = &self.organisations.state;
-        use crate::organisation::OrgState;
-        let organisations = OrganisationMonth {
-            offering: states.iter().filter(|s| **s == OrgState::Offering).count() as u32,
-            procuring: states.iter().filter(|s| matches!(s, OrgState::Procuring { .. })).count() as u32,
-            discontinued: states.iter().filter(|s| **s == OrgState::Discontinued).count() as u32,
-            ever_offered: self.organisations.ever_offered.iter().filter(|e| **e).count() as u32,
+        let pooled: Vec<f64> = pooled.iter().map(|p| ratio(p[0], p[1])).collect();
+        let weight = s.organisations.list_size;
+
+        // Per organisation: reviewed by baseline capacity and extra capacity used, as shares of its list.
+        let mut demand = vec![[0.0f64; 4]; groups];
+        let mut baseline_reviewed = vec![0.0f64; orgs];
+        let mut extra_used = vec![0.0f64; orgs];
+        for (o, &eligible) in self.organisation_eligible.iter().enumerate() {
+            let users: u32 = (0..groups).map(|g| active(o, g)).sum();
+            let capacity = capacity_of(o);
+            if users > 0 && capacity.is_finite() {
+                let predicted: f64 = (0..groups).map(|g| cell_size(o * groups + g) as f64 * pooled[g]).sum();
+                let share = (users as f64 + predicted / eligible as f64 * weight) / (eligible as f64 + weight);
+                baseline_reviewed[o] = share.min(capacity) / share;
+                extra_used[o] = (share - capacity).clamp(0.0, capacity * extra) / share;
+            } else {
+                baseline_reviewed[o] = 1.0;
+            }
+            for (g, d) in demand.iter_mut().enumerate() {
+                let grants = self.tally.grants[o * groups + g];
+                d[0] += grants[0] as f64 * t.device_cost * t.personal_share * s.levers.subsidy.level;
+                d[1] += grants[1] as f64 * t.support_cost;
+                d[2] += grants[2] as f64 * t.connectivity_cost;
+                d[3] += extra_used[o] * active(o, g) as f64 * t.review_cost;
+            }
+        }
+        let total = |k: usize| demand.iter().map(|d| d[k]).sum::<f64>();
+        let lever_demand =
+            Demand { subsidy: total(0), support: total(1), connectivity: total(2), review_capacity: total(3) };
+        let budget =
+            if funded { s.levers.funding.budget_per_1000_per_year * s.agents as f64 / 1000.0 / 12.0 } else { 0.0 };
+        let month = BudgetMonth::ration(budget, lever_demand);
+        let paid = month.paid_share;
+        let scale = if month.demand > 0.0 { month.spend() / month.demand } else { 0.0 };
+
+        let death_effect = t.mortality_effect * s.nasss.benefit_multiplier_in(&self.draws);
+        let mut reviewed = vec![0.0; groups];
+        let mut deaths_avoided = vec![0.0; groups];
+        for o in 0..orgs {
+            let share = baseline_reviewed[o] + paid * extra_used[o];
+            self.reviewed_share[o] = share;
+            for g in 0..groups {
+                let r = active(o, g) as f64 * share;
+                reviewed[g] += r;
+                deaths_avoided[g] += r * rng::monthly_probability(s.groups.list[g].mortality) * death_effect;
+            }
+        }
+        self.paid_share = paid;
+        self.accounts = Accounts {
+            reviewed,
+            deaths_avoided,
+            spend: demand.iter().map(|d| d.map(|x| x * scale)).collect(),
+            budget: month,
         };
-        let record = MonthRecord {
-            month,
-            funded,
-            supplier_active: self.organisations.supplier_active,
-            groups: out,
-            organisations,
-        };
-        (record, reviewed_share)
     }
 }
 
-/// The three unmet-need bits of an active user: 1 no skills and no support, 2 a personal cost no longer
-/// covered, 4 no access and no connectivity. Grants count only while funding lasts.
-fn unmet_needs(flags: u8, funded: bool, personal_cost: bool) -> usize {
-    let granted = if funded { flags } else { flags & !GRANTS };
-    let mut unmet = 0;
-    if granted & (HAS_SKILLS | SUPPORTED) == 0 {
-        unmet |= 1;
+/// For each flags byte, the index of its abandonment threshold: bits 0-2 say which needs (skills, cost,
+/// access) nothing covers, bits 3-5 which a grant covers.
+fn need_table(personal_cost: bool) -> [u8; 256] {
+    let mut table = [0u8; 256];
+    for (flags, index) in table.iter_mut().enumerate() {
+        let f = flags as u8;
+        let mut i = 0u8;
+        for (k, (own, grant)) in
+            [(HAS_SKILLS, SUPPORTED), (CAN_PAY, SUBSIDISED), (HAS_ACCESS, CONNECTED)].iter().enumerate()
+        {
+            if k == 1 && !personal_cost || f & own != 0 {
+                continue;
+            }
+            i |= if f & grant != 0 { 8 << k } else { 1 << k };
+        }
+        *index = i;
     }
-    if personal_cost && granted & (CAN_PAY | SUBSIDISED) == 0 {
-        unmet |= 2;
-    }
-    if granted & (HAS_ACCESS | CONNECTED) == 0 {
-        unmet |= 4;
-    }
-    unmet
+    table
 }
 
 /// A person exposed to an offer decides: access (or connectivity), skills (or support), cost (or subsidy),
@@ -381,7 +593,7 @@ pub fn run_replicate_with(scenario: &Scenario, replicate: u32, mut on_month: imp
         months.push(model.step());
         on_month(m + 1);
     }
-    ReplicateResult { replicate, months, organisation_count: scenario.organisations.count }
+    ReplicateResult { replicate, months, organisation_count: scenario.organisations.count, spells: model.into_spells() }
 }
 
 /// Run one replicate of a validated scenario.

@@ -35,6 +35,8 @@ pub struct Organisations {
     pub supplier_active: bool,
     /// Consecutive months of uptake below the supplier's threshold.
     pub months_below_threshold: u32,
+    /// Each organisation's factors for complex NASSS domains (all 1 until the model draws them).
+    pub draws: Vec<crate::nasss::Draws>,
 }
 
 impl Organisations {
@@ -69,7 +71,15 @@ impl Organisations {
             state[k] = OrgState::Offering;
             ever_offered[k] = true;
         }
-        Organisations { state, readiness, home_group, ever_offered, supplier_active: true, months_below_threshold: 0 }
+        Organisations {
+            state,
+            readiness,
+            home_group,
+            ever_offered,
+            supplier_active: true,
+            months_below_threshold: 0,
+            draws: vec![crate::nasss::Draws::FIXED; count],
+        }
     }
 
     /// The organisations of each group's area, by group index.
@@ -103,24 +113,25 @@ impl Organisations {
         let peers = self.offering_share();
         let peer_influence = 0.5 + l.ecosystem_collaboration;
         let funding_factor = if funded { 1.0 } else { o.unfunded_adoption };
-        let adoption_rate = (o.innovation + o.imitation * peer_influence * peers)
-            * funding_factor
-            * scenario.nasss.organisation_adoption_multiplier();
-        let delay = scenario.nasss.procurement_delay_months()
-            * (1.0 - l.streamlined_procurement)
-            * (1.0 - 0.5 * l.ecosystem_collaboration);
-        let delay = libm::round(delay) as u32;
-        let discontinue = rng::threshold(rng::monthly_probability(if funded {
-            o.discontinuation_funded
-        } else {
-            o.discontinuation_unfunded * scenario.nasss.discontinuation_multiplier()
-        }));
+        let adoption_rate = (o.innovation + o.imitation * peer_influence * peers) * funding_factor;
+        let fast_track = if l.shock.active_in(month) { 1.0 - l.shock.procurement } else { 1.0 };
+        let streamlining = (1.0 - l.streamlined_procurement) * (1.0 - 0.5 * l.ecosystem_collaboration) * fast_track;
+        let n = &scenario.nasss;
+        let discontinuation = |k: usize| {
+            rng::threshold(rng::monthly_probability(if funded {
+                o.discontinuation_funded
+            } else {
+                o.discontinuation_unfunded * n.discontinuation_multiplier_in(&self.draws[k])
+            }))
+        };
         for k in 0..self.state.len() {
             self.state[k] = match self.state[k] {
                 s @ (OrgState::NotOffering | OrgState::Discontinued) => {
                     let again = if s == OrgState::Discontinued { READOPTION_FACTOR } else { 1.0 };
-                    let p = rng::monthly_probability(adoption_rate * self.readiness[k] * again);
+                    let multiplier = n.organisation_adoption_multiplier_in(&self.draws[k]);
+                    let p = rng::monthly_probability(adoption_rate * multiplier * self.readiness[k] * again);
                     if rng::chance(rng, p) {
+                        let delay = libm::round(n.procurement_delay_months_in(&self.draws[k]) * streamlining) as u32;
                         if delay == 0 {
                             OrgState::Offering
                         } else {
@@ -133,6 +144,7 @@ impl Organisations {
                 OrgState::Procuring { ready_month } if month >= ready_month => OrgState::Offering,
                 s @ OrgState::Procuring { .. } => s,
                 OrgState::Offering => {
+                    let discontinue = discontinuation(k);
                     if discontinue > 0 && rand::RngCore::next_u64(rng) < discontinue {
                         OrgState::Discontinued
                     } else {
@@ -161,10 +173,15 @@ impl Organisations {
         }
         if self.months_below_threshold >= rule.months {
             self.supplier_active = false;
-            for s in &mut self.state {
-                if matches!(s, OrgState::Offering | OrgState::Procuring { .. }) {
-                    *s = OrgState::Discontinued;
-                }
+            for (s, &ever) in self.state.iter_mut().zip(&self.ever_offered) {
+                // Only an organisation that has offered it can discontinue it; one still procuring simply
+                // never starts (so the discontinued share never exceeds the ever-offered share).
+                *s = match *s {
+                    OrgState::Offering => OrgState::Discontinued,
+                    OrgState::Procuring { .. } if ever => OrgState::Discontinued,
+                    OrgState::Procuring { .. } => OrgState::NotOffering,
+                    other => other,
+                };
             }
         }
     }

@@ -1,4 +1,4 @@
-//! People: the agents, stored column by column (6 bytes a person).
+//! People: the agents, stored column by column (8 bytes a person).
 
 use crate::rng::{self, Rng};
 use crate::scenario::Scenario;
@@ -17,10 +17,13 @@ pub enum State {
     Active = 3,
     /// Used it and stopped (abandoned); may take it up again, less often.
     Lapsed = 4,
+    /// Was using it until their organisation (or the supplier) withdrew the service: discontinued, not
+    /// abandoned; may take it up again if it is offered again.
+    Withdrawn = 5,
 }
 
 /// Number of states.
-pub const STATES: usize = 5;
+pub const STATES: usize = 6;
 
 /// Person trait: has internet access at home.
 pub const HAS_ACCESS: u8 = 1;
@@ -36,14 +39,35 @@ pub const SUPPORTED: u8 = 16;
 pub const CONNECTED: u8 = 32;
 /// All grant bits.
 pub const GRANTS: u8 = SUBSIDISED | SUPPORTED | CONNECTED;
+/// Marker: was active when funding ended (for sustainability).
+pub const ACTIVE_AT_FUNDING_END: u8 = 64;
+/// Marker: entered the cohort after a hospital discharge and has not yet had their first month.
+pub const DISCHARGED: u8 = 128;
+
+/// Draw a new person's trait bits (access, skills, ability to pay) for `group`.
+pub fn draw_traits(group: &crate::scenario::Group, rng: &mut Rng) -> u8 {
+    let mut flags = 0;
+    if rng::chance(rng, group.access) {
+        flags |= HAS_ACCESS;
+    }
+    if rng::chance(rng, group.skills) {
+        flags |= HAS_SKILLS;
+    }
+    if rng::chance(rng, group.ability_to_pay) {
+        flags |= CAN_PAY;
+    }
+    flags
+}
 
 /// The eligible population.
 #[derive(Clone, Debug)]
 pub struct People {
     /// Each person's [`State`] as a byte.
     pub state: Vec<u8>,
-    /// Trait and grant bits.
+    /// Trait, grant and marker bits.
     pub flags: Vec<u8>,
+    /// Month (0-based) in which the person's current or last spell of use started; 0 if never.
+    pub start: Vec<u16>,
     /// Each person's cell: `organisation * groups + group`, the index of every per-month table.
     pub cell: Vec<u32>,
     /// Number of groups (to split a cell into organisation and group).
@@ -81,22 +105,14 @@ impl People {
         let mut people = People {
             state: vec![State::Unaware as u8; n],
             flags: Vec::with_capacity(n),
+            start: vec![0; n],
             cell: Vec::with_capacity(n),
             groups,
         };
         for (g, (&size, group)) in sizes.iter().zip(&scenario.groups.list).enumerate() {
             let local = &home_organisations[g];
             for _ in 0..size {
-                let mut flags = 0;
-                if rng::chance(rng, group.access) {
-                    flags |= HAS_ACCESS;
-                }
-                if rng::chance(rng, group.skills) {
-                    flags |= HAS_SKILLS;
-                }
-                if rng::chance(rng, group.ability_to_pay) {
-                    flags |= CAN_PAY;
-                }
+                let flags = draw_traits(group, rng);
                 let org = if !local.is_empty() && rng::chance(rng, scenario.organisations.local_share) {
                     local[rng::below(rng, local.len() as u32) as usize]
                 } else {
@@ -137,16 +153,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn a_person_costs_well_under_64_bytes() {
+    fn a_person_costs_at_most_8_bytes() {
         let mut s = crate::presets::preset("heart-monitoring").unwrap().scenario;
         s.agents = 10_000;
         let mut rng = rng::replicate_rng(1, 0);
         let orgs = crate::organisation::Organisations::new(&s, &mut rng);
         let people = People::new(&s, &orgs.home_organisations(s.groups.list.len()), &mut rng);
-        let bytes =
-            people.state.capacity() + people.flags.capacity() + people.cell.capacity() * std::mem::size_of::<u32>();
+        let bytes = people.state.capacity()
+            + people.flags.capacity()
+            + people.start.capacity() * std::mem::size_of::<u16>()
+            + people.cell.capacity() * std::mem::size_of::<u32>();
         let per_person = bytes as f64 / s.agents as f64;
-        assert!(per_person <= 6.0, "{per_person} bytes per person");
+        assert!(per_person <= 8.0, "{per_person} bytes per person");
         for i in [0, 4_999, 9_999] {
             assert_eq!(people.organisation(i) * 5 + people.group(i), people.cell[i] as usize);
         }

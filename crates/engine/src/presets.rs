@@ -3,7 +3,8 @@
 
 use crate::nasss::{Complexity, Nasss};
 use crate::scenario::{
-    Diffusion, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting, Technology, SCENARIO_VERSION,
+    Cohort, Diffusion, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting, Technology,
+    SCENARIO_VERSION,
 };
 
 /// A named scenario with its story.
@@ -71,6 +72,25 @@ pub fn preset(name: &str) -> Option<Preset> {
     Some(Preset { name, summary, scenario })
 }
 
+/// Deaths per person-year of a prevalent heart-failure cohort: 0.132 is about 26% alive after ten years
+/// (Taylor et al., BMJ 2019;364:l223: 81% at 1 year, 48% at 5, 26% at 10), with a deprivation gradient
+/// (survival is lower in more deprived areas; the size of the gradient, 1.15 to 0.88 times the middle
+/// quintile, is our assumption).
+const HF_MORTALITY: [f64; 5] = [0.152, 0.141, 0.132, 0.125, 0.116];
+
+/// Share of incident heart-failure cases who enter after a hospital discharge: most diagnoses in England
+/// are made in hospital (Bottle et al., Heart 2018;104:600-605, about 80%); we take half as discharged and
+/// reachable for an offer (an assumption).
+const HF_DISCHARGE_SHARE: f64 = 0.5;
+
+/// Relative reduction in heart-failure admissions with reviewed telemonitoring: 1 - RR 0.71 (Inglis et al.,
+/// Cochrane 2015;CD007228).
+const HF_ADMISSION_EFFECT: f64 = 0.29;
+
+/// Relative reduction in all-cause mortality with reviewed telemonitoring: 1 - RR 0.80 (Inglis et al.,
+/// Cochrane 2015;CD007228).
+const HF_MORTALITY_EFFECT: f64 = 0.20;
+
 #[allow(clippy::too_many_arguments)]
 fn group(name: &str, share: f64, need: f64, access: f64, skills: f64, trust: f64, pay: f64, readiness: f64) -> Group {
     Group {
@@ -83,7 +103,14 @@ fn group(name: &str, share: f64, need: f64, access: f64, skills: f64, trust: f64
         ability_to_pay: pay,
         within_group_contact: 0.7,
         organisation_readiness: readiness,
+        mortality: 0.0,
     }
+}
+
+/// A group with its death hazard, deaths per person-year.
+fn dying(mut group: Group, mortality: f64) -> Group {
+    group.mortality = mortality;
+    group
 }
 
 /// Remote monitoring of people with heart failure, by deprivation quintile (Q1 most deprived).
@@ -104,11 +131,11 @@ fn heart_monitoring() -> Scenario {
         groups: Groups {
             ordered: true,
             list: vec![
-                group("Q1 most deprived", 0.24, 0.40, 0.55, 0.45, 0.26, 0.45, 0.6),
-                group("Q2", 0.22, 0.36, 0.62, 0.52, 0.29, 0.55, 0.7),
-                group("Q3", 0.20, 0.32, 0.68, 0.58, 0.31, 0.65, 0.8),
-                group("Q4", 0.18, 0.29, 0.74, 0.64, 0.33, 0.75, 0.9),
-                group("Q5 least deprived", 0.16, 0.26, 0.80, 0.70, 0.36, 0.85, 1.0),
+                dying(group("Q1 most deprived", 0.24, 0.40, 0.55, 0.45, 0.26, 0.45, 0.6), HF_MORTALITY[0]),
+                dying(group("Q2", 0.22, 0.36, 0.62, 0.52, 0.29, 0.55, 0.7), HF_MORTALITY[1]),
+                dying(group("Q3", 0.20, 0.32, 0.68, 0.58, 0.31, 0.65, 0.8), HF_MORTALITY[2]),
+                dying(group("Q4", 0.18, 0.29, 0.74, 0.64, 0.33, 0.75, 0.9), HF_MORTALITY[3]),
+                dying(group("Q5 least deprived", 0.16, 0.26, 0.80, 0.70, 0.36, 0.85, 1.0), HF_MORTALITY[4]),
             ],
         },
         organisations: Organisations {
@@ -118,7 +145,10 @@ fn heart_monitoring() -> Scenario {
             imitation: 1.0,
             unfunded_adoption: 0.25,
             local_share: 0.85,
-            review_capacity: 0.15,
+            // 4 clinician hours a month at 15 minutes a user: 16 users, 16% of a 100-person list (13.6%
+            // after the complicated organisation domain), so capacity binds once good policy lifts use.
+            review_hours: 4.0,
+            list_size: 100.0,
             discontinuation_funded: 0.03,
             discontinuation_unfunded: 0.35,
         },
@@ -129,11 +159,15 @@ fn heart_monitoring() -> Scenario {
             unreviewed_abandonment: 0.8,
             unsupported_abandonment: 0.6,
             cost_abandonment: 1.5,
-            effect: 0.2,
+            effect: HF_ADMISSION_EFFECT,
+            mortality_effect: HF_MORTALITY_EFFECT,
             review_cost: 15.0,
+            // Reading and acting on a month of readings (an assumption).
+            review_minutes: 15.0,
             support_cost: 12.0,
             connectivity_cost: 10.0,
         },
+        cohort: Cohort { discharge_share: HF_DISCHARGE_SHARE },
         nasss: Nasss {
             condition: Complexity::Complicated,
             technology: Complexity::Complicated,
@@ -191,7 +225,7 @@ fn capacity_bottleneck() -> Scenario {
         .into();
     s.diffusion.campaign = 0.3;
     s.diffusion.innovation = 0.5;
-    s.organisations.review_capacity = 0.03;
+    s.organisations.review_hours = 0.75;
     s.nasss.organisation = Complexity::Complex;
     s
 }
@@ -204,7 +238,8 @@ fn pandemic_surge() -> Scenario {
         ends. Does the surge last?"
         .into();
     s.levers.funding = Funding { budget_per_1000_per_year: 3_000.0, years: 3.0, recurrent: false };
-    s.levers.shock = Shock { start_month: 12, months: 18, referral: 3.0, acceptance: 1.6 };
+    // Fast-tracked procurement and governance during the window (an assumption on its size).
+    s.levers.shock = Shock { start_month: 12, months: 18, referral: 3.0, acceptance: 1.6, procurement: 0.75 };
     s
 }
 
@@ -225,9 +260,9 @@ fn assistive_tech() -> Scenario {
         groups: Groups {
             ordered: true,
             list: vec![
-                group("85+", 0.25, 0.9, 0.30, 0.25, 0.45, 0.4, 0.8),
-                group("75-84", 0.40, 0.6, 0.44, 0.40, 0.40, 0.5, 0.9),
-                group("65-74", 0.35, 0.35, 0.80, 0.70, 0.35, 0.6, 1.0),
+                dying(group("85+", 0.25, 0.9, 0.30, 0.25, 0.45, 0.4, 0.8), 0.16),
+                dying(group("75-84", 0.40, 0.6, 0.44, 0.40, 0.40, 0.5, 0.9), 0.06),
+                dying(group("65-74", 0.35, 0.35, 0.80, 0.70, 0.35, 0.6, 1.0), 0.02),
             ],
         },
         organisations: Organisations {
@@ -237,7 +272,9 @@ fn assistive_tech() -> Scenario {
             imitation: 0.5,
             unfunded_adoption: 0.3,
             local_share: 0.5,
-            review_capacity: 0.2,
+            // Telecare alarms raise calls to a monitoring centre rather than data for a clinician to read.
+            review_hours: 40.0,
+            list_size: 1_000.0,
             discontinuation_funded: 0.03,
             discontinuation_unfunded: 0.25,
         },
@@ -249,10 +286,15 @@ fn assistive_tech() -> Scenario {
             unsupported_abandonment: 0.6,
             cost_abandonment: 1.2,
             effect: 0.15,
+            // Telecare has no shown effect on mortality (Steventon et al., Age Ageing 2013;42:501-508).
+            mortality_effect: 0.0,
             review_cost: 8.0,
+            review_minutes: 10.0,
             support_cost: 10.0,
             connectivity_cost: 8.0,
         },
+        // Many telecare referrals follow a hospital discharge (an assumption).
+        cohort: Cohort { discharge_share: 0.3 },
         nasss: Nasss {
             condition: Complexity::Complex,
             technology: Complexity::Complicated,
@@ -303,6 +345,7 @@ fn bass() -> Scenario {
                 ability_to_pay: 1.0,
                 within_group_contact: 1.0,
                 organisation_readiness: 1.0,
+                mortality: 0.0,
             }],
         },
         organisations: Organisations {
@@ -312,7 +355,8 @@ fn bass() -> Scenario {
             imitation: 0.0,
             unfunded_adoption: 0.0,
             local_share: 1.0,
-            review_capacity: 1.0,
+            review_hours: 0.0,
+            list_size: 1.0,
             discontinuation_funded: 0.0,
             discontinuation_unfunded: 0.0,
         },
@@ -324,10 +368,14 @@ fn bass() -> Scenario {
             unsupported_abandonment: 0.0,
             cost_abandonment: 0.0,
             effect: 0.0,
+            mortality_effect: 0.0,
             review_cost: 0.0,
+            review_minutes: 0.0,
             support_cost: 0.0,
             connectivity_cost: 0.0,
         },
+        // The Bass limit: a closed cohort (nobody dies, nobody enters).
+        cohort: Cohort::closed(),
         nasss: Nasss::all_simple(),
         levers: Levers {
             funding: Funding { budget_per_1000_per_year: 0.0, years: 0.0, recurrent: false },

@@ -22,11 +22,15 @@ pub enum Quantity {
     CostConnectivity,
     CostClinical,
     ProgrammeSpend,
+    WithdrawnShare,
+    DeathsPer1000,
+    DeathsAvoidedPer1000,
+    Entrants,
 }
 
 impl Quantity {
     /// Every quantity, in column order.
-    pub const ALL: [Quantity; 16] = [
+    pub const ALL: [Quantity; 20] = [
         Quantity::AwareShare,
         Quantity::EverAdoptedShare,
         Quantity::ActiveShare,
@@ -43,6 +47,10 @@ impl Quantity {
         Quantity::CostConnectivity,
         Quantity::CostClinical,
         Quantity::ProgrammeSpend,
+        Quantity::WithdrawnShare,
+        Quantity::DeathsPer1000,
+        Quantity::DeathsAvoidedPer1000,
+        Quantity::Entrants,
     ];
 
     /// Column name in CSV and key in JSON.
@@ -64,6 +72,10 @@ impl Quantity {
             Quantity::CostConnectivity => "cost_connectivity",
             Quantity::CostClinical => "cost_clinical",
             Quantity::ProgrammeSpend => "programme_spend",
+            Quantity::WithdrawnShare => "withdrawn_share",
+            Quantity::DeathsPer1000 => "deaths_per_1000",
+            Quantity::DeathsAvoidedPer1000 => "deaths_avoided_per_1000",
+            Quantity::Entrants => "entrants",
         }
     }
 
@@ -86,10 +98,19 @@ impl Quantity {
             Quantity::CostConnectivity => "connectivity cost this month (GBP)",
             Quantity::CostClinical => "clinical review cost this month (GBP)",
             Quantity::ProgrammeSpend => "programme budget spent this month (GBP)",
+            Quantity::WithdrawnShare => {
+                "share of eligible people whose use stopped because the service was withdrawn (0-1)"
+            }
+            Quantity::DeathsPer1000 => "deaths per 1,000 eligible people this month",
+            Quantity::DeathsAvoidedPer1000 => {
+                "deaths avoided by reviewed monitoring per 1,000 eligible people this month (expected)"
+            }
+            Quantity::Entrants => "incident cases entering this month, replacing those who died (count)",
         }
     }
 
-    /// Its value for one group-month of one replicate.
+    /// Its value for one group-month of one replicate. Shares and rates per 1,000 are against the people
+    /// alive and eligible at the end of the month.
     pub fn of(self, m: &GroupMonth) -> f64 {
         let eligible = m.eligible as f64;
         let share = |x: f64| if eligible > 0.0 { x / eligible } else { 0.0 };
@@ -116,6 +137,10 @@ impl Quantity {
             Quantity::CostConnectivity => m.cost_connectivity,
             Quantity::CostClinical => m.cost_clinical,
             Quantity::ProgrammeSpend => m.programme_spend,
+            Quantity::WithdrawnShare => share(m.withdrawn as f64),
+            Quantity::DeathsPer1000 => share(m.deaths as f64) * 1000.0,
+            Quantity::DeathsAvoidedPer1000 => share(m.deaths_avoided) * 1000.0,
+            Quantity::Entrants => m.entrants as f64,
         }
     }
 
@@ -131,6 +156,7 @@ impl Quantity {
                 | Quantity::DeclinedShare
                 | Quantity::OfferedShare
                 | Quantity::UnreviewedShare
+                | Quantity::WithdrawnShare
         )
     }
 

@@ -4,7 +4,8 @@ use std::borrow::Borrow;
 
 use serde::{Deserialize, Serialize};
 
-use crate::estimate::{t_critical, Estimate};
+use crate::budget::LEVERS;
+use crate::estimate::{t_critical, Estimate, PartialEstimate};
 use crate::inequality::{over_time_in_order, MonthInequality};
 use crate::outcomes::{outcomes, Outcomes};
 use crate::quantity::Quantity;
@@ -85,6 +86,47 @@ impl MonthSummary {
     }
 }
 
+/// The programme budget in one month, across replicates.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct BudgetSummary {
+    /// The month's budget, GBP (the same in every replicate).
+    pub budget: f64,
+    /// Spent, GBP (never above the budget).
+    pub spend: Estimate,
+    /// What the levers would have cost in full, GBP.
+    pub demand: Estimate,
+    /// For each lever (subsidy, support, connectivity, review capacity), the share of replicates in which
+    /// the budget could not pay it in full this month, 0 to 1.
+    pub rationed_share: [f64; 4],
+}
+
+/// How a lever fared against the budget over the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LeverBudgetStatus {
+    /// Nothing was spent on it (level 0, no funding, or nobody needed it).
+    Unused,
+    /// The budget could not pay it in full in some month: more money would buy more of it.
+    Rationed,
+    /// Paid in full every month at the highest level it allows (1, or 5 for review capacity): neither more
+    /// money nor a higher level buys more of it.
+    Saturated,
+    /// Paid in full every month, below its highest level: a higher level would buy more of it.
+    Paid,
+}
+
+/// One lever's use of the budget over the run.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverBudget {
+    /// `subsidy`, `support`, `connectivity` or `review_capacity`.
+    pub lever: String,
+    pub status: LeverBudgetStatus,
+    /// Months in which it was rationed (mean over replicates).
+    pub months_rationed: Estimate,
+    /// First month (1-based, as recorded) in which it was rationed in any replicate.
+    pub first_rationed_month: Option<u32>,
+}
+
 /// One month across replicates.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MonthSummary {
@@ -95,28 +137,38 @@ pub struct MonthSummary {
     /// The groups in scenario order, then `all`.
     pub groups: Vec<GroupSummary>,
     pub organisations: OrganisationSummary,
+    /// The programme budget: spend, demand and rationed levers.
+    pub budget: BudgetSummary,
 }
 
-/// The NASSS outcomes of one group (or all), across replicates.
+/// The NASSS outcomes of one group (or all), across replicates (definitions in [`Outcomes`]). An
+/// optional outcome is the mean over the replicates in which it is defined, and says how many; `None`
+/// when it is defined in none.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct OutcomeSummary {
     pub group: String,
     pub non_adoption: Estimate,
     pub never_offered: Estimate,
     pub declined: Estimate,
-    pub abandonment: Estimate,
-    pub scale_up: Estimate,
+    /// Share of starters who stopped within 6 months (censored at death and the horizon).
+    pub abandonment_6m: Option<PartialEstimate>,
+    /// Share of starters who stopped within 12 months (censored at death and the horizon).
+    pub abandonment_12m: Option<PartialEstimate>,
+    /// Share of spells of use ended because the service was withdrawn.
+    pub discontinuation: Option<PartialEstimate>,
+    pub scale_up: Option<PartialEstimate>,
     pub spread: Estimate,
-    /// `None` when funding does not end at least 12 months before the horizon.
-    pub sustainability: Option<Estimate>,
+    /// Share of the people using it when funding ended (alive 12 months later) still using it then.
+    pub sustainability: Option<PartialEstimate>,
+    pub deaths: Estimate,
+    pub deaths_avoided: Estimate,
     pub events_avoided: Estimate,
     pub cost: Estimate,
-    /// `None` when no replicate avoided an event.
-    pub cost_per_event_avoided: Option<Estimate>,
+    pub cost_per_event_avoided: Option<PartialEstimate>,
     /// Inverse care law: share of all events avoided that this group got, 0 to 1.
-    pub benefit_share: Option<Estimate>,
+    pub benefit_share: Option<PartialEstimate>,
     /// Inverse care law: share of all need (events expected without the technology) in this group, 0 to 1.
-    pub need_share: Option<Estimate>,
+    pub need_share: Option<PartialEstimate>,
 }
 
 impl RunSummary {
@@ -146,6 +198,8 @@ pub struct RunSummary {
     pub outcomes: Vec<OutcomeSummary>,
     /// HEAT inequality measures across groups for each month (empty with a single group).
     pub inequality: Vec<MonthInequality>,
+    /// Each budget lever's status over the run (rationed, saturated...).
+    pub levers: Vec<LeverBudget>,
 }
 
 /// Replicates in replicate order, by reference: every function that combines replicates sorts them here,
@@ -202,6 +256,7 @@ pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R])
                     ever_offered_share: org(&|r| r.months[m].organisations.ever_offered),
                     supplier_active_share: supplier,
                 },
+                budget: budget_summary(&sorted, m, t),
             }
         })
         .collect();
@@ -210,18 +265,21 @@ pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R])
             let per: Vec<Outcomes> = sorted.iter().map(|r| outcomes(scenario, r, (g < groups).then_some(g))).collect();
             let est = |f: &dyn Fn(&Outcomes) -> f64| Estimate::from_samples(&per.iter().map(f).collect::<Vec<_>>(), t);
             let optional = |f: &dyn Fn(&Outcomes) -> Option<f64>| {
-                let values: Vec<f64> = per.iter().filter_map(f).collect();
-                (!values.is_empty()).then(|| Estimate::from_samples(&values, t_critical(values.len())))
+                PartialEstimate::from_options(&per.iter().map(f).collect::<Vec<_>>())
             };
             OutcomeSummary {
                 group: names[g].clone(),
                 non_adoption: est(&|o| o.non_adoption),
                 never_offered: est(&|o| o.never_offered),
                 declined: est(&|o| o.declined),
-                abandonment: est(&|o| o.abandonment),
-                scale_up: est(&|o| o.scale_up),
+                abandonment_6m: optional(&|o| o.abandonment_6m),
+                abandonment_12m: optional(&|o| o.abandonment_12m),
+                discontinuation: optional(&|o| o.discontinuation),
+                scale_up: optional(&|o| o.scale_up),
                 spread: est(&|o| o.spread),
                 sustainability: optional(&|o| o.sustainability),
+                deaths: est(&|o| o.deaths),
+                deaths_avoided: est(&|o| o.deaths_avoided),
                 events_avoided: est(&|o| o.events_avoided),
                 cost: est(&|o| o.cost),
                 cost_per_event_avoided: optional(&|o| o.cost_per_event_avoided),
@@ -238,7 +296,61 @@ pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R])
         months,
         outcomes,
         inequality: over_time_in_order(scenario, &sorted),
+        levers: lever_budgets(scenario, &sorted, t),
     }
+}
+
+fn budget_summary(sorted: &[&ReplicateResult], m: usize, t: f64) -> BudgetSummary {
+    let months: Vec<_> = sorted.iter().map(|r| r.months[m].budget).collect();
+    let n = months.len().max(1) as f64;
+    let mut rationed = [0u32; 4];
+    for b in &months {
+        for (count, r) in rationed.iter_mut().zip(b.rationed.each()) {
+            *count += r as u32;
+        }
+    }
+    let rationed_share = rationed.map(|c| c as f64 / n);
+    BudgetSummary {
+        budget: months.first().map_or(0.0, |b| b.budget),
+        spend: Estimate::from_samples(&months.iter().map(|b| b.spend()).collect::<Vec<_>>(), t),
+        demand: Estimate::from_samples(&months.iter().map(|b| b.demand).collect::<Vec<_>>(), t),
+        rationed_share,
+    }
+}
+
+fn lever_budgets(scenario: &Scenario, sorted: &[&ReplicateResult], t: f64) -> Vec<LeverBudget> {
+    let l = &scenario.levers;
+    let at_max =
+        [l.subsidy.level >= 1.0, l.support.level >= 1.0, l.connectivity.level >= 1.0, l.review_capacity >= 5.0];
+    LEVERS
+        .iter()
+        .enumerate()
+        .map(|(k, name)| {
+            let months_rationed: Vec<f64> =
+                sorted.iter().map(|r| r.months.iter().filter(|m| m.budget.rationed.each()[k]).count() as f64).collect();
+            let first = sorted
+                .iter()
+                .filter_map(|r| r.months.iter().find(|m| m.budget.rationed.each()[k]))
+                .map(|m| m.month)
+                .min();
+            let demanded = sorted.iter().any(|r| r.months.iter().any(|m| m.budget.demand_by_lever[k] > 0.0));
+            let status = if first.is_some() {
+                LeverBudgetStatus::Rationed
+            } else if !demanded {
+                LeverBudgetStatus::Unused
+            } else if at_max[k] {
+                LeverBudgetStatus::Saturated
+            } else {
+                LeverBudgetStatus::Paid
+            };
+            LeverBudget {
+                lever: name.to_string(),
+                status,
+                months_rationed: Estimate::from_samples(&months_rationed, t),
+                first_rationed_month: first,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -247,17 +359,20 @@ mod tests {
     use crate::presets;
 
     #[test]
-    fn rows_are_found_by_key_even_when_a_group_is_called_all() {
+    fn rows_are_found_by_key_not_by_name() {
         let mut s = presets::preset("heart-monitoring").unwrap().scenario;
         (s.agents, s.months, s.replicates) = (500, 3, 2);
-        s.groups.list[0].name = ALL_GROUPS.to_string();
+        // A group may not be called "all" (validation refuses it); the keys never depend on names anyway.
+        s.groups.list[0].name = format!("{ALL_GROUPS} ");
+        assert!(crate::run::run(&s).is_err());
+        s.groups.list[0].name = "everyone".to_string();
         let summary = crate::run::run(&s).unwrap();
         let month = &summary.months[3];
         let keys: Vec<GroupKey> = month.rows().map(|(k, _)| k).collect();
         assert_eq!(keys, [0, 1, 2, 3, 4].map(GroupKey::Group).into_iter().chain([GroupKey::All]).collect::<Vec<_>>());
-        let (named_all, all) = (month.group(GroupKey::Group(0)).unwrap(), month.group(GroupKey::All).unwrap());
-        assert_eq!(named_all.group, all.group, "two rows carry the name \"all\"...");
-        assert!(all.eligible > named_all.eligible, "...but the keys tell the group from all groups");
+        let (first, all) = (month.group(GroupKey::Group(0)).unwrap(), month.group(GroupKey::All).unwrap());
+        assert_eq!(first.group, "everyone");
+        assert!(all.eligible > first.eligible, "the all-groups row counts every group");
         assert!(month.group(GroupKey::Group(5)).is_none());
         assert_eq!(summary.outcome(GroupKey::All), summary.outcomes.last());
         assert_eq!(summary.outcome_rows().count(), 6);

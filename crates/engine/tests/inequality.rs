@@ -28,7 +28,8 @@ fn ordered_groups_get_ordered_measures_with_intervals_every_month() {
 
 #[test]
 fn unordered_groups_get_unordered_measures() {
-    let mut s = common::small("heart-monitoring", 3_000, 3);
+    // Enough people that every group has the minimum count of users for the relative measures.
+    let mut s = common::small("heart-monitoring", 8_000, 3);
     s.groups.ordered = false;
     let end = &run::run(&s).unwrap().inequality[120];
     assert!(end.get(Quantity::ActiveShare, "SII").is_none());
@@ -57,4 +58,30 @@ fn benefit_does_not_follow_need_by_default_and_targeting_moves_it_closer() {
     let targeted = share_gap("targeted-support");
     assert!(universal > 0.05, "the inverse care law: Q1's need share exceeds its benefit share by {universal}");
     assert!(targeted < universal, "targeting should bring benefit closer to need: {targeted} vs {universal}");
+}
+
+#[test]
+fn relative_and_regression_measures_wait_for_users_in_every_group_and_ratios_stay_positive() {
+    use rollout_engine::inequality::MIN_USERS_PER_GROUP;
+    let s = common::small("heart-monitoring", 5_000, 4);
+    let summary = run::run(&s).unwrap();
+    let few_users = |m: usize| {
+        summary.months[m].groups[..5]
+            .iter()
+            .any(|g| g.get(Quantity::ActiveShare).mean * g.eligible as f64 <= MIN_USERS_PER_GROUP as f64 - 5.0)
+    };
+    let early = (1..=120).find(|&m| few_users(m) && summary.months[m].groups[5].get(Quantity::ActiveShare).mean > 0.0);
+    let early = early.expect("at the start some group has few users");
+    for measure in ["SII", "RII", "R", "RCI"] {
+        assert!(summary.inequality[early].get(Quantity::ActiveShare, measure).is_none(), "{measure} month {early}");
+    }
+    // The absolute difference is still reported.
+    assert!(summary.inequality[early].get(Quantity::ActiveShare, "D").is_some());
+    for month in &summary.inequality {
+        for measure in ["R", "RII"] {
+            if let Some(e) = month.get(Quantity::ActiveShare, measure) {
+                assert!(e.lo > 0.0 && e.lo <= e.mean && e.mean <= e.hi, "{measure} month {}: {e:?}", month.month);
+            }
+        }
+    }
 }

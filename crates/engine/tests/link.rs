@@ -198,17 +198,20 @@ fn nasss() -> impl Strategy<Value = Nasss> {
 /// A group's values (its name is set apart, to keep names unique).
 fn group() -> impl Strategy<Value = Group> {
     let share = prop_oneof![Just(f64::MIN_POSITIVE), Just(1e6), 1e-9..=1e6f64];
-    (share, within(0.0, 10.0), prop::array::uniform6(unit())).prop_map(|(share, need, [a, s, t, p, w, r])| Group {
-        name: String::new(),
-        share,
-        need,
-        access: a,
-        skills: s,
-        trust: t,
-        ability_to_pay: p,
-        within_group_contact: w,
-        organisation_readiness: r,
-    })
+    (share, within(0.0, 10.0), prop::array::uniform6(unit()), within(0.0, 5.0)).prop_map(
+        |(share, need, [a, s, t, p, w, r], mortality)| Group {
+            name: String::new(),
+            mortality,
+            share,
+            need,
+            access: a,
+            skills: s,
+            trust: t,
+            ability_to_pay: p,
+            within_group_contact: w,
+            organisation_readiness: r,
+        },
+    )
 }
 
 fn targeting(names: Vec<String>) -> impl Strategy<Value = Targeting> {
@@ -254,7 +257,8 @@ fn scenario() -> impl Strategy<Value = Scenario> {
             s.groups.list = names.into_iter().zip(groups).map(|(name, g)| Group { name, ..g }).collect();
             let o = &mut s.organisations;
             (o.count, o.initial_offering, o.innovation, o.imitation) = (orgs.0, orgs.1, orgs.2, orgs.3);
-            (o.unfunded_adoption, o.local_share, o.review_capacity) = (orgs.4, orgs.5, orgs.6);
+            (o.unfunded_adoption, o.local_share, o.review_hours) = (orgs.4, orgs.5, orgs.6 * 300.0);
+            o.list_size = 1.0 + orgs.6 * 5_000.0;
             (o.discontinuation_funded, o.discontinuation_unfunded) = disc;
             let t = &mut s.technology;
             (t.device_cost, t.personal_share, t.abandonment) = (tech.0, tech.1, tech.2);
@@ -419,10 +423,10 @@ fn each_malformed_kind_has_its_own_error_and_message() {
     assert!(m.contains("missing field `seed`"), "{m}");
 
     let mut value = serde_json::to_value(preset("bass")).unwrap();
-    value["version"] = 2.into();
+    value["version"] = 3.into();
     let (e, m) = message(&link_of_value(&value));
-    assert_eq!(e, LinkError::NewerScenario { found: 2, supported: 1 });
-    assert!(m.contains("made by a newer version of Rollout Lab") && m.contains("scenario version 2"), "{m}");
+    assert_eq!(e, LinkError::NewerScenario { found: 3, supported: 2 });
+    assert!(m.contains("made by a newer version of Rollout Lab") && m.contains("scenario version 3"), "{m}");
     messages.push(m);
 
     let mut value = serde_json::to_value(preset("bass")).unwrap();
@@ -478,9 +482,49 @@ fn a_zip_bomb_is_refused_without_unpacking_it() {
 // ---------------------------------------------------------------------------------------------------------
 // Migration from the pre-release draft format (scenario version 0).
 
+/// The scenario with the open cohort switched off, as a version 1 scenario migrates.
+fn closed(s: &Scenario) -> Scenario {
+    let mut s = s.clone();
+    for g in &mut s.groups.list {
+        g.mortality = 0.0;
+    }
+    s.technology.mortality_effect = 0.0;
+    s.cohort.discharge_share = 0.0;
+    s.levers.shock.procurement = 0.0;
+    // Review capacity as version 1 held it (a share of the list), read back as clinician time.
+    let share = version_1_review_share(&s);
+    s.organisations.review_hours = share * 100.0 * 30.0 / 60.0;
+    s.organisations.list_size = 100.0;
+    s.technology.review_minutes = 30.0;
+    s
+}
+
+/// Version 1's `organisations.review_capacity`: the share of the list that can be reviewed, at most 1.
+fn version_1_review_share(s: &Scenario) -> f64 {
+    s.review_capacity_share().min(1.0)
+}
+
+/// A scenario written as version 1: no open cohort.
+fn as_version_1(s: &Scenario) -> serde_json::Value {
+    let mut value = serde_json::to_value(s).unwrap();
+    value["version"] = 1.into();
+    for g in value["groups"]["list"].as_array_mut().unwrap() {
+        g.as_object_mut().unwrap().remove("mortality");
+    }
+    value["technology"].as_object_mut().unwrap().remove("mortality_effect");
+    value["technology"].as_object_mut().unwrap().remove("review_minutes");
+    value["levers"]["shock"].as_object_mut().unwrap().remove("procurement");
+    let organisations = value["organisations"].as_object_mut().unwrap();
+    organisations.remove("review_hours");
+    organisations.remove("list_size");
+    organisations.insert("review_capacity".into(), version_1_review_share(s).into());
+    value.as_object_mut().unwrap().remove("cohort");
+    value
+}
+
 /// A scenario written as version 0: the budget for the whole population, under its old name.
 fn as_version_0(s: &Scenario) -> serde_json::Value {
-    let mut value = serde_json::to_value(s).unwrap();
+    let mut value = as_version_1(s);
     value["version"] = 0.into();
     let funding = value["levers"]["funding"].as_object_mut().unwrap();
     let per_1000 = funding.remove("budget_per_1000_per_year").unwrap().as_f64().unwrap();
@@ -493,19 +537,38 @@ fn a_version_0_link_opens_after_migration() {
     for p in presets::all() {
         let text = link_of_value(&as_version_0(&p.scenario));
         // Budgets and agent counts of the presets are round numbers, so the conversion is exact.
-        same_bits(&link::decode(&text).unwrap(), &p.scenario);
+        same_bits(&link::decode(&text).unwrap(), &closed(&p.scenario));
     }
     let mut s = preset("pilot-ends");
     s.agents = 1_234;
     s.levers.funding.budget_per_1000_per_year = 3_333.3;
     let back = link::decode(&link_of_value(&as_version_0(&s))).unwrap();
     assert!((back.levers.funding.budget_per_1000_per_year - 3_333.3).abs() < 1e-9);
-    assert_eq!(back.version, 1);
+    assert_eq!(back.version, 2);
     // After migration the scenario is validated like any other.
     let mut s = preset("pilot-ends");
     s.levers.funding.budget_per_1000_per_year = 2e6;
     let e = link::decode(&link_of_value(&as_version_0(&s))).unwrap_err();
     assert!(e.to_string().contains("levers.funding.budget_per_1000_per_year"), "{e}");
+}
+
+#[test]
+fn a_version_1_link_opens_with_a_closed_cohort_and_a_note_that_the_model_changed() {
+    for p in presets::all() {
+        let text = link_of_value(&as_version_1(&p.scenario));
+        let (back, note) = link::decode_with_note(&text).unwrap();
+        same_bits(&back, &closed(&p.scenario));
+        let note = note.expect("an old link gets a note");
+        assert!(note.contains("model has changed"), "{note}");
+    }
+    let (_, note) = link::decode_with_note(&link::encode(&preset("pilot-ends"))).unwrap();
+    assert_eq!(note, None);
+    // A version 1 scenario cannot already hold a version 2 field.
+    let mut value = as_version_1(&preset("bass"));
+    value["cohort"] = serde_json::json!({ "discharge_share": 0.5 });
+    let (e, m) = message(&link_of_value(&value));
+    assert!(matches!(e, LinkError::Migration { from: 1, .. }), "{e:?}");
+    assert!(m.contains("cohort"), "{m}");
 }
 
 #[test]
@@ -552,6 +615,7 @@ fn the_largest_scenarios_fit_the_limits() {
             ability_to_pay: unit(&mut next),
             within_group_contact: unit(&mut next),
             organisation_readiness: unit(&mut next),
+            mortality: unit(&mut next),
         })
         .collect();
     let names: Vec<String> = s.groups.list.iter().map(|g| g.name.clone()).collect();

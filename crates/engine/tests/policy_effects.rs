@@ -61,32 +61,34 @@ fn the_same_budget_targeted_at_the_most_deprived_narrows_the_uptake_gap() {
 }
 
 #[test]
-fn when_the_pilot_ends_abandonment_and_discontinuation_rise() {
-    let pilot = common::small("pilot-ends", 10_000, 1);
+fn when_the_pilot_ends_discontinuation_rises_and_is_kept_apart_from_abandonment() {
+    let pilot = common::small("pilot-ends", 10_000, 4);
     let end = pilot.funding_end_month().expect("the pilot ends inside the horizon") as usize;
     assert_eq!(end, 24);
     let mut recurrent = pilot.clone();
     recurrent.levers.funding.recurrent = true;
-    let mut ratio_sums = (0.0, 0.0);
     for replicate in 0..4 {
         let with_end = run_replicate(&pilot, replicate);
         let without_end = run_replicate(&recurrent, replicate);
-        // Abandonments in the year after the end of funding, against the same year with funding going on.
-        let abandoned = |r: &rollout_engine::record::ReplicateResult| {
-            (r.months[end + 12].all().abandoned - r.months[end].all().abandoned) as f64
-        };
         let discontinued =
             |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].organisations.discontinued as f64;
-        assert!(abandoned(&with_end) > abandoned(&without_end), "replicate {replicate}");
         assert!(discontinued(&with_end) > discontinued(&without_end) + 2.0, "replicate {replicate}");
-        ratio_sums.0 += with_end.months[end + 12].all().active as f64;
-        ratio_sums.1 += with_end.months[end].all().active as f64;
+        // People whose practice stopped the service are withdrawn, not abandoned.
+        let withdrawn = |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].all().withdrawn;
+        assert!(withdrawn(&with_end) > withdrawn(&without_end), "replicate {replicate}");
     }
-    assert!(ratio_sums.0 < ratio_sums.1, "active use should fall in the year after funding ends");
-    let summary = run::run(&pilot).unwrap();
-    let sustained =
-        summary.outcomes.last().unwrap().sustainability.expect("funding ends 12+ months before the horizon");
-    assert!(sustained.mean < 1.0);
+    let (a, b) = (run::run(&pilot).unwrap(), run::run(&recurrent).unwrap());
+    let (pa, pb) = (a.outcomes.last().unwrap(), b.outcomes.last().unwrap());
+    let discontinuation = |o: &rollout_engine::summary::OutcomeSummary| o.discontinuation.unwrap().mean;
+    assert!(discontinuation(pa) > discontinuation(pb) + 0.05, "{} vs {}", discontinuation(pa), discontinuation(pb));
+    // Abandonment is about users stopping: defined in every replicate in both, and a share of starters.
+    for o in [pa, pb] {
+        let ab = o.abandonment_12m.expect("people started");
+        assert_eq!(ab.replicates, 4);
+        assert!((0.0..=1.0).contains(&ab.mean));
+    }
+    let sustained = pa.sustainability.expect("funding ends 12+ months before the horizon");
+    assert!(sustained.mean < 1.0 && sustained.lo >= 0.0 - 1e-9 && sustained.replicates == 4);
 }
 
 #[test]
@@ -96,7 +98,8 @@ fn review_capacity_investment_cuts_unreviewed_data_and_abandonment() {
     let (a, b) = (run::run(&base).unwrap(), run::run(&invested).unwrap());
     let unreviewed = |s: &rollout_engine::summary::RunSummary| common::mean(s, 60, 5, Quantity::UnreviewedShare);
     assert!(unreviewed(&b) < unreviewed(&a) - 0.2, "{} vs {}", unreviewed(&b), unreviewed(&a));
-    let abandonment = |s: &rollout_engine::summary::RunSummary| s.outcomes.last().unwrap().abandonment.mean;
+    let abandonment =
+        |s: &rollout_engine::summary::RunSummary| s.outcomes.last().unwrap().abandonment_12m.unwrap().mean;
     assert!(abandonment(&b) < abandonment(&a));
 }
 
@@ -122,6 +125,7 @@ fn sustainability_is_not_applicable_when_funding_never_ran_or_nobody_was_using_i
     let mut nobody = common::small("pilot-ends", 2_000, 2);
     nobody.diffusion.innovation = 0.0;
     nobody.diffusion.campaign = 0.0;
+    nobody.cohort.discharge_share = 0.0;
     assert!(run::run(&nobody).unwrap().outcomes.last().unwrap().sustainability.is_none());
 }
 
@@ -133,4 +137,32 @@ fn without_funding_organisations_take_it_up_more_slowly_even_from_peers() {
     unfunded.levers.funding.budget_per_1000_per_year = 0.0;
     let spread = |s: &rollout_engine::Scenario| run::run(s).unwrap().outcomes.last().unwrap().spread.mean;
     assert!(spread(&unfunded) < spread(&funded), "peer-driven spread should also need funding");
+}
+
+#[test]
+fn a_complex_domain_widens_the_spread_between_replicates_and_complicated_stays_fixed() {
+    use rollout_engine::nasss::Complexity;
+    let spread = |technology: Complexity| {
+        let mut s = common::small("heart-monitoring", 3_000, 12);
+        s.months = 60;
+        s.nasss.technology = technology;
+        let summary = run::run(&s).unwrap();
+        common::half_width(&summary, 60, 5, Quantity::ActiveShare)
+    };
+    let (complicated, complex) = (spread(Complexity::Complicated), spread(Complexity::Complex));
+    assert!(complex > 1.5 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
+}
+
+#[test]
+fn a_pandemic_shock_fast_tracks_procurement() {
+    let fast = common::small("pandemic-surge", 2_000, 8);
+    assert!(fast.levers.shock.procurement > 0.0);
+    let mut slow = fast.clone();
+    slow.levers.shock.procurement = 0.0;
+    // Organisations deciding in the window offer it sooner: more are offering, fewer still procuring.
+    let (a, b) = (run::run(&fast).unwrap(), run::run(&slow).unwrap());
+    let m = 12 + 12;
+    let (oa, ob) = (&a.months[m].organisations, &b.months[m].organisations);
+    assert!(oa.offering_share.mean > ob.offering_share.mean, "{:?} vs {:?}", oa.offering_share, ob.offering_share);
+    assert!(oa.procuring_share.mean < ob.procuring_share.mean, "{:?} vs {:?}", oa.procuring_share, ob.procuring_share);
 }

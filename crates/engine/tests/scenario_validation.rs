@@ -57,7 +57,7 @@ fn out_of_range_values_name_field_value_and_range() {
 fn a_future_version_is_refused() {
     let mut v = default_json();
     v["version"] = serde_json::json!(99);
-    assert_eq!(Scenario::from_json(&v.to_string()).unwrap_err(), ScenarioError::Version { found: 99, supported: 1 });
+    assert_eq!(Scenario::from_json(&v.to_string()).unwrap_err(), ScenarioError::Version { found: 99, supported: 2 });
 }
 
 #[test]

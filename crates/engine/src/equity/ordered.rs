@@ -69,7 +69,9 @@ pub fn rci(table: &SubgroupTable) -> Option<f64> {
 /// move). On `healthequal`'s synthetic example this agrees with the published SII and RII to within 0.3 %.
 ///
 /// `(None, None)` when not ordered or any proportion lies outside [0, 1]. When every weighted proportion is
-/// 0, SII is 0 and RII is undefined (`None`); when every one is 1, SII is 0 and RII is 1.
+/// 0, SII is 0 and RII is undefined (`None`); when every one is 1, SII is 0 and RII is 1. RII is also `None`
+/// when a fitted value underflows to 0 (a steep fit on extreme proportions): a ratio of 0 or infinity would be
+/// an artefact of floating point, not a measure.
 pub fn sii_rii(table: &SubgroupTable) -> (Option<f64>, Option<f64>) {
     let Some(ranks) = ridit_ranks(table) else {
         return (None, None);
@@ -93,7 +95,7 @@ pub fn sii_rii(table: &SubgroupTable) -> (Option<f64>, Option<f64>) {
             let (v0, v1) = (fit.predict(0.0), fit.predict(1.0));
             let sii = (v1 - v0) * scale;
             let rii = v1 / v0;
-            (sii.is_finite().then_some(sii), (v0 > 0.0 && rii.is_finite()).then_some(rii))
+            (sii.is_finite().then_some(sii), (v0 > 0.0 && rii > 0.0 && rii.is_finite()).then_some(rii))
         }
         None => {
             // No fit: the weighted proportions are all 0 or all 1 (or all weight sits on one subgroup).

@@ -14,7 +14,14 @@
 //!   year for the whole simulated population, where version 1 has `levers.funding.budget_per_1000_per_year`,
 //!   GBP per year per 1,000 eligible people (so that results do not depend on how many agents simulate
 //!   the population). The step divides by `agents / 1000`: `budget_per_year × 1000 / agents`.
-//! - **Version 1** is the current schema ([`SCENARIO_VERSION`]).
+//! - **Version 1** is the first published schema: a closed cohort (nobody died or was newly diagnosed).
+//! - **Version 2** is the current schema ([`SCENARIO_VERSION`]). It adds the open cohort: each group's
+//!   `mortality` (deaths per person-year), `cohort.discharge_share` and `technology.mortality_effect`, and
+//!   review capacity in clinician time: `organisations.review_capacity` (a share of the list) becomes
+//!   `organisations.review_hours` with `organisations.list_size` 100 and `technology.review_minutes` 30,
+//!   the same share; `levers.shock.procurement` (fast-tracked procurement in a shock) arrives as 0. The step from version 1 sets the three cohort fields to 0, so an old scenario keeps meaning what it said (a closed cohort,
+//!   monitoring that does not change survival); its results still differ from the old build's because the
+//!   model changed (outcome definitions, the hard budget), which [`MODEL_CHANGED_NOTE`] tells the user.
 
 use serde_json::{Map, Number, Value};
 
@@ -26,7 +33,17 @@ use crate::scenario::SCENARIO_VERSION;
 type Step = fn(&mut Map<String, Value>) -> Result<(), String>;
 
 /// `STEPS[v]` migrates version `v` to `v + 1`.
-const STEPS: [Step; SCENARIO_VERSION as usize] = [v0_to_v1];
+const STEPS: [Step; SCENARIO_VERSION as usize] = [v0_to_v1, v1_to_v2];
+
+/// What to tell someone who opened a scenario written before version 2.
+pub const MODEL_CHANGED_NOTE: &str = "This scenario was made with an older version of Rollout Lab. It opens \
+    unchanged, but the model has changed since (an open cohort, abandonment within 6 and 12 months, a hard budget), \
+    so its numbers differ from those seen then. It keeps a closed cohort: set each group's mortality to model deaths.";
+
+/// The note to show after migrating a scenario that was written as `version`; `None` when it is current.
+pub fn note_for(version: u64) -> Option<&'static str> {
+    (version < u64::from(SCENARIO_VERSION)).then_some(MODEL_CHANGED_NOTE)
+}
 
 /// Bring a scenario's JSON up to [`SCENARIO_VERSION`].
 ///
@@ -38,9 +55,14 @@ const STEPS: [Step; SCENARIO_VERSION as usize] = [v0_to_v1];
 /// use rollout_engine::link::migrate::migrate;
 /// use serde_json::json;
 /// // A version 0 (pre-release draft) budget was for the whole population: 50,000 GBP for 10,000 people.
-/// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}}});
+/// let old = json!({"version": 0, "agents": 10000, "levers": {"funding": {"budget_per_year": 50000.0}, "shock": {}},
+///     "groups": {"list": [{"name": "everyone"}]}, "technology": {}, "organisations": {"review_capacity": 0.1}});
 /// let new = migrate(old).unwrap();
-/// assert_eq!(new["version"], 1);
+/// assert_eq!(new["version"], 2);
+/// // Version 1 to 2: the open cohort arrives switched off.
+/// assert_eq!(new["groups"]["list"][0]["mortality"], 0.0);
+/// assert_eq!(new["cohort"]["discharge_share"], 0.0);
+/// assert_eq!(new["organisations"]["review_hours"], 5.0);
 /// assert_eq!(new["levers"]["funding"]["budget_per_1000_per_year"], 5000.0);
 /// assert!(new["levers"]["funding"].get("budget_per_year").is_none());
 /// ```
@@ -81,5 +103,50 @@ fn v0_to_v1(scenario: &mut Map<String, Value>) -> Result<(), String> {
     let per_1000 =
         Number::from_f64(budget * 1000.0 / agents as f64).ok_or("levers.funding.budget_per_year: is too large")?;
     funding.insert("budget_per_1000_per_year".into(), Value::Number(per_1000));
+    Ok(())
+}
+
+/// Version 1 to 2: the open cohort arrives switched off (no deaths, no discharge route, no survival effect).
+fn v1_to_v2(scenario: &mut Map<String, Value>) -> Result<(), String> {
+    let groups = scenario
+        .get_mut("groups")
+        .and_then(|g| g.get_mut("list"))
+        .and_then(Value::as_array_mut)
+        .ok_or("groups.list: is missing")?;
+    for (i, group) in groups.iter_mut().enumerate() {
+        let group = group.as_object_mut().ok_or(format!("groups.list.{i}: must be an object"))?;
+        if group.insert("mortality".into(), Value::from(0.0)).is_some() {
+            return Err(format!("groups.list.{i}.mortality: did not exist in scenario version 1"));
+        }
+    }
+    let technology = scenario.get_mut("technology").and_then(Value::as_object_mut).ok_or("technology: is missing")?;
+    if technology.insert("mortality_effect".into(), Value::from(0.0)).is_some() {
+        return Err("technology.mortality_effect: did not exist in scenario version 1".into());
+    }
+    let minutes = 30.0;
+    technology.insert("review_minutes".into(), Value::from(minutes));
+    let organisations =
+        scenario.get_mut("organisations").and_then(Value::as_object_mut).ok_or("organisations: is missing")?;
+    let share = organisations
+        .remove("review_capacity")
+        .ok_or("organisations.review_capacity: is missing")?
+        .as_f64()
+        .ok_or("organisations.review_capacity: must be a number")?;
+    // The same share of a 100-person list, at 30 minutes a user: hours = share × 100 × 30 / 60.
+    let list_size = 100.0;
+    let hours = Number::from_f64(share * list_size * minutes / 60.0)
+        .ok_or("organisations.review_capacity: must be a finite number")?;
+    organisations.insert("review_hours".into(), Value::Number(hours));
+    organisations.insert("list_size".into(), Value::from(list_size));
+    let shock = scenario
+        .get_mut("levers")
+        .and_then(|l| l.get_mut("shock"))
+        .and_then(Value::as_object_mut)
+        .ok_or("levers.shock: is missing")?;
+    shock.insert("procurement".into(), Value::from(0.0));
+    if scenario.contains_key("cohort") {
+        return Err("cohort: did not exist in scenario version 1".into());
+    }
+    scenario.insert("cohort".into(), serde_json::json!({ "discharge_share": 0.0 }));
     Ok(())
 }

@@ -112,12 +112,25 @@ pub fn fragment_for(scenario: &Scenario) -> String {
 /// assert!(message.contains("made by a newer version of Rollout Lab"));
 /// ```
 pub fn decode(text: &str) -> Result<Scenario, LinkError> {
+    decode_with_note(text).map(|(scenario, _)| scenario)
+}
+
+/// As [`decode`], with the note to show when the link was made by an older model
+/// ([`migrate::MODEL_CHANGED_NOTE`]), `None` for a current link.
+///
+/// ```
+/// use rollout_engine::{link, presets};
+/// let text = link::encode(&presets::preset("bass").unwrap().scenario);
+/// assert_eq!(link::decode_with_note(&text).unwrap().1, None);
+/// ```
+pub fn decode_with_note(text: &str) -> Result<(Scenario, Option<&'static str>), LinkError> {
     let (data, offset) = label::split(text)?;
     let json = pack::unpack(&data, offset)?;
     let value: serde_json::Value =
         serde_json::from_slice(&json).map_err(|e| LinkError::Json(format!("its text is garbled ({e})")))?;
+    let note = value.get("version").and_then(serde_json::Value::as_u64).and_then(migrate::note_for);
     let value = migrate::migrate(value)?;
     let scenario: Scenario = crate::scenario::from_value(value).map_err(|e| LinkError::Json(e.to_string()))?;
     scenario.validate()?;
-    Ok(scenario)
+    Ok((scenario, note))
 }

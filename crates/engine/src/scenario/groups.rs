@@ -39,4 +39,9 @@ pub struct Group {
     /// Readiness of the organisations serving this group's area to take the programme up, relative to the
     /// best-placed, 0 to 1 (practices in deprived areas accept trial invitations less often).
     pub organisation_readiness: f64,
+    /// Death hazard, deaths per person per year, 0 to 5 (heart failure: about 0.135, from 26% ten-year
+    /// survival, Taylor et al., BMJ 2019;364:l223, higher in more deprived areas). Each death is replaced by
+    /// an incident case in the same group and organisation, so the eligible population stays the same size.
+    /// 0 keeps the cohort closed.
+    pub mortality: f64,
 }

@@ -70,12 +70,15 @@ pub struct Shock {
     pub referral: f64,
     /// Multiplier on acceptance during the shock (capped at probability 1), 1 to 5.
     pub acceptance: f64,
+    /// Share of the procurement and governance delay removed for organisations deciding during the shock
+    /// (fast-tracked procurement and governance, centrally bought kit, as in the COVID-19 pandemic), 0 to 1.
+    pub procurement: f64,
 }
 
 impl Shock {
     /// No shock.
     pub fn none() -> Self {
-        Shock { start_month: 0, months: 0, referral: 1.0, acceptance: 1.0 }
+        Shock { start_month: 0, months: 0, referral: 1.0, acceptance: 1.0, procurement: 0.0 }
     }
 
     /// The shock is in force in `month` (0-based).

@@ -14,7 +14,7 @@ mod validate;
 pub use groups::{Group, Groups};
 pub use levers::{Funding, Levers, Shock, Targeting};
 pub(crate) use parse::from_value;
-pub use people::{Diffusion, Organisations, Technology};
+pub use people::{Cohort, Diffusion, Organisations, Technology};
 pub use set::{set_all, set_dotted};
 pub use validate::ScenarioError;
 
@@ -23,9 +23,9 @@ use serde::{Deserialize, Serialize};
 use crate::nasss::Nasss;
 
 /// The scenario schema version this build reads and writes.
-pub const SCENARIO_VERSION: u32 = 1;
+pub const SCENARIO_VERSION: u32 = 2;
 
-/// Largest population a run may simulate (agents), 6 bytes each: 50 million people is 300 MB.
+/// Largest population a run may simulate (agents), 8 bytes each: 50 million people is 400 MB.
 pub const MAX_AGENTS: u32 = 50_000_000;
 
 /// One complete, reproducible experiment.
@@ -55,6 +55,8 @@ pub struct Scenario {
     pub organisations: Organisations,
     /// The technology: costs, abandonment, effect.
     pub technology: Technology,
+    /// The open cohort: deaths (per group, in `groups`) and the incident cases that replace them.
+    pub cohort: Cohort,
     /// The seven NASSS domains, each simple, complicated or complex.
     pub nasss: Nasss,
     /// Policy levers: funding, subsidy, support, connectivity, capacity, procurement, ecosystem, shock.
@@ -97,6 +99,17 @@ impl Scenario {
         }
         let end = libm::ceil(f.years * 12.0) as u32;
         (end < self.months).then_some(end)
+    }
+
+    /// Baseline review capacity as a share of an organisation's eligible list (before the NASSS
+    /// organisation multiplier and the investment lever): clinician hours × 60 / minutes per user / list
+    /// size; unlimited (infinity) when the data needs no review.
+    pub fn review_capacity_share(&self) -> f64 {
+        let minutes = self.technology.review_minutes;
+        if minutes <= 0.0 {
+            return f64::INFINITY;
+        }
+        self.organisations.review_hours * 60.0 / minutes / self.organisations.list_size
     }
 
     /// Index of the group called `name`.

@@ -32,9 +32,14 @@ pub struct Organisations {
     pub unfunded_adoption: f64,
     /// Share of people registered with an organisation in their own group's area, 0 to 1.
     pub local_share: f64,
-    /// Clinical review capacity: active users whose data can be reviewed each month, as a share of the
-    /// organisation's eligible list, 0 to 1 (1 with a simple organisation domain: never a bottleneck).
-    pub review_capacity: f64,
+    /// Clinical review capacity: clinician hours a month each organisation gives to reviewing the data,
+    /// 0 to 10,000. With `technology.review_minutes` and `list_size` it sets the share of a real
+    /// organisation's eligible list whose data can be reviewed, whatever the number of agents.
+    pub review_hours: f64,
+    /// Eligible people registered with one real organisation, 1 to 1,000,000 (heart failure: about 100 in
+    /// an English general practice of about 10,000 patients with 1% prevalence, QOF 2022-23). A simulated
+    /// organisation stands for a real one of this size.
+    pub list_size: f64,
     /// Hazard of discontinuing while funded, per year, 0 to 5.
     pub discontinuation_funded: f64,
     /// Hazard of discontinuing once funding has ended, per year, 0 to 5.
@@ -57,12 +62,36 @@ pub struct Technology {
     pub unsupported_abandonment: f64,
     /// Extra abandonment hazard for users whose cost or connectivity is no longer covered, per year, 0 to 10.
     pub cost_abandonment: f64,
-    /// Relative reduction in adverse events for active users whose data is reviewed, 0 to 1.
+    /// Relative reduction in adverse events (admissions) for active users whose data is reviewed, 0 to 1
+    /// (heart-failure telemonitoring: 1 - RR 0.71 = 0.29, Inglis et al., Cochrane 2015;CD007228).
     pub effect: f64,
+    /// Relative reduction in the death hazard for active users whose data is reviewed, 0 to 1
+    /// (heart-failure telemonitoring: 1 - RR 0.80 = 0.20, Inglis et al., Cochrane 2015;CD007228).
+    pub mortality_effect: f64,
     /// Clinical time to review one user's data, GBP per user per month, 0 to 10,000.
     pub review_cost: f64,
+    /// Clinician minutes to review one active user's data each month, 0 to 600; 0 for technology whose
+    /// data needs no clinical review (review capacity never binds).
+    pub review_minutes: f64,
     /// Training, helpdesk and digital navigator support, GBP per supported user per month, 0 to 10,000.
     pub support_cost: f64,
     /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.
     pub connectivity_cost: f64,
+}
+
+/// The open cohort: who enters when someone dies.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cohort {
+    /// Share of incident cases who enter after a hospital discharge, 0 to 1. A discharge is a natural moment
+    /// to be offered monitoring: where their organisation offers it, they are offered it in their first
+    /// month. The rest enter unaware, like everyone at month 0.
+    pub discharge_share: f64,
+}
+
+impl Cohort {
+    /// No discharge route (with every group's `mortality` at 0, a closed cohort).
+    pub fn closed() -> Self {
+        Cohort { discharge_share: 0.0 }
+    }
 }

@@ -87,7 +87,8 @@ impl Scenario {
         range("organisations.imitation", o.imitation, 0.0, 10.0)?;
         range("organisations.unfunded_adoption", o.unfunded_adoption, 0.0, 1.0)?;
         range("organisations.local_share", o.local_share, 0.0, 1.0)?;
-        range("organisations.review_capacity", o.review_capacity, 0.0, 1.0)?;
+        range("organisations.review_hours", o.review_hours, 0.0, 10_000.0)?;
+        range("organisations.list_size", o.list_size, 1.0, 1_000_000.0)?;
         range("organisations.discontinuation_funded", o.discontinuation_funded, 0.0, 5.0)?;
         range("organisations.discontinuation_unfunded", o.discontinuation_unfunded, 0.0, 5.0)?;
 
@@ -99,9 +100,13 @@ impl Scenario {
         range("technology.unsupported_abandonment", t.unsupported_abandonment, 0.0, 10.0)?;
         range("technology.cost_abandonment", t.cost_abandonment, 0.0, 10.0)?;
         range("technology.effect", t.effect, 0.0, 1.0)?;
+        range("technology.mortality_effect", t.mortality_effect, 0.0, 1.0)?;
         range("technology.review_cost", t.review_cost, 0.0, 10_000.0)?;
+        range("technology.review_minutes", t.review_minutes, 0.0, 600.0)?;
         range("technology.support_cost", t.support_cost, 0.0, 10_000.0)?;
         range("technology.connectivity_cost", t.connectivity_cost, 0.0, 10_000.0)?;
+
+        range("cohort.discharge_share", self.cohort.discharge_share, 0.0, 1.0)?;
 
         let l = &self.levers;
         range("levers.funding.budget_per_1000_per_year", l.funding.budget_per_1000_per_year, 0.0, 1e6)?;
@@ -116,6 +121,7 @@ impl Scenario {
         range("levers.shock.months", l.shock.months as f64, 0.0, 600.0)?;
         range("levers.shock.referral", l.shock.referral, 1.0, 10.0)?;
         range("levers.shock.acceptance", l.shock.acceptance, 1.0, 5.0)?;
+        range("levers.shock.procurement", l.shock.procurement, 0.0, 1.0)?;
         Ok(())
     }
 
@@ -146,6 +152,7 @@ impl Scenario {
             range(field("ability_to_pay"), g.ability_to_pay, 0.0, 1.0)?;
             range(field("within_group_contact"), g.within_group_contact, 0.0, 1.0)?;
             range(field("organisation_readiness"), g.organisation_readiness, 0.0, 1.0)?;
+            range(field("mortality"), g.mortality, 0.0, 5.0)?;
         }
         Ok(())
     }
