@@ -1,5 +1,5 @@
 //! The page refuses a linked or opened scenario whose run it cannot hold (memory) or finish in a minute,
-//! keeps the default (or current) scenario, and says which command would run it.
+//! keeps the default (or current) scenario, and says which command would run it; so does an edit in the form.
 #![cfg(not(target_arch = "wasm32"))]
 
 use rollout_engine::{link, presets};
@@ -33,4 +33,17 @@ fn an_opened_file_over_the_limits_keeps_the_current_scenario() {
     let next = reduce(&state, Action::LoadScenario { scenario: Box::new(too_large()), notice: None });
     assert_eq!(next.scenario, state.scenario);
     assert!(next.notice.unwrap().contains("more than this page runs"));
+}
+
+#[test]
+fn an_edit_over_the_limits_is_refused_at_its_field_and_the_run_kept() {
+    let state = AppState::new();
+    let next = reduce(&state, Action::SetField { path: "agents".into(), value: "50000000".into() });
+    assert_eq!(next.scenario, state.scenario, "the last valid scenario stays");
+    assert_eq!(next.run_id(), state.run_id(), "no new run starts");
+    let message = next.errors.get("agents").expect("an error at the agents field");
+    assert!(message.contains("--allow-long"), "{message}");
+    assert_eq!(next.drafts.get("agents").map(String::as_str), Some("50000000"), "what was typed is kept");
+    let fine = reduce(&state, Action::SetField { path: "agents".into(), value: "20000".into() });
+    assert_eq!(fine.scenario.agents, 20_000);
 }

@@ -23,13 +23,15 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             }
             None => next.notice = Some(format!("There is no preset called \"{name}\".")),
         },
-        Action::SetField { path, value } => match set_dotted(&state.scenario, &path, value.trim()) {
-            Ok(changed) => {
-                clear_field(&mut next, &path);
-                accept(&mut next, changed);
+        Action::SetField { path, value } => {
+            match set_dotted(&state.scenario, &path, value.trim()).map_err(|e| e.to_string()).and_then(affordable) {
+                Ok(changed) => {
+                    clear_field(&mut next, &path);
+                    accept(&mut next, changed);
+                }
+                Err(e) => refuse(&mut next, path, Some(value), e),
             }
-            Err(e) => refuse(&mut next, path, Some(value), e.to_string()),
-        },
+        }
         Action::SetTargets { lever, groups } => {
             let list = serde_json::to_string(&groups).expect("names serialise");
             match set_dotted(&state.scenario, &format!("{lever}.groups"), &list) {
@@ -137,13 +139,19 @@ fn refuse(next: &mut AppState, path: String, typed: Option<String>, reason: Stri
 }
 
 fn try_groups(next: &mut AppState, path: &str, changed: Scenario) {
-    match changed.validate() {
-        Ok(()) => {
+    match changed.validate().map_err(|e| e.to_string()).and_then(|()| affordable(changed)) {
+        Ok(changed) => {
             clear_field(next, path);
             accept(next, changed);
         }
-        Err(e) => refuse(next, path.to_string(), None, e.to_string()),
+        Err(e) => refuse(next, path.to_string(), None, e),
     }
+}
+
+/// An edit the page can run: its results fit in the page's memory and it finishes within a minute
+/// (`cost::check_for_browser`); otherwise the message with the estimate and the CLI command that would run it.
+fn affordable(changed: Scenario) -> Result<Scenario, String> {
+    rollout_engine::cost::check_for_browser(&changed).map(|()| changed).map_err(|e| e.to_string())
 }
 
 #[cfg(test)]
