@@ -181,7 +181,7 @@ pub(crate) fn over_time_in_order(scenario: &Scenario, results: &[&ReplicateResul
 }
 
 /// Shares are reported 0 to 1 but HEAT takes percentages; per-1,000 rates are already on their scale.
-fn scale_of(quantity: Quantity, scale: f64) -> f64 {
+pub(crate) fn scale_of(quantity: Quantity, scale: f64) -> f64 {
     if quantity.is_share() {
         scale
     } else {
@@ -190,7 +190,7 @@ fn scale_of(quantity: Quantity, scale: f64) -> f64 {
 }
 
 /// An empty table of the scenario's groups, ordered when they are (first = most disadvantaged).
-fn table(scenario: &Scenario, scale: f64) -> SubgroupTable {
+pub(crate) fn table(scenario: &Scenario, scale: f64) -> SubgroupTable {
     let ordered = scenario.groups.ordered;
     let rows = scenario
         .groups

@@ -1,6 +1,7 @@
 //! Properties that must hold in every valid scenario: every share in [0, 1], sustainability never above 1,
 //! spend never above the budget, discontinued organisations never more than those that ever offered it,
-//! and "not applicable" outcomes null rather than 0.
+//! and "not applicable" outcomes null rather than 0. Native only: proptest is a native dev-dependency.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod common;
 

@@ -8,7 +8,6 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::error::ExperimentError;
-use crate::equity::{Subgroup, SubgroupTable, TableOptions};
 use crate::inequality::TRACKED;
 use crate::outcomes::outcomes;
 use crate::quantity::Quantity;
@@ -170,22 +169,8 @@ fn slope_index(scenario: &Scenario, result: &ReplicateResult, quantity: Quantity
     if rows.len() < 2 {
         return None;
     }
-    let to_scale = if quantity.name().ends_with("_share") { scale } else { 1.0 };
-    let subgroups = scenario
-        .groups
-        .list
-        .iter()
-        .enumerate()
-        .map(|(i, g)| {
-            let row = Subgroup::new(g.name.clone(), 0.0, 1.0);
-            if scenario.groups.ordered {
-                row.with_order(i as i64 + 1)
-            } else {
-                row
-            }
-        })
-        .collect();
-    let mut table = SubgroupTable::new(subgroups, TableOptions { scale, ..TableOptions::default() }).ok()?;
+    let to_scale = crate::inequality::scale_of(quantity, scale);
+    let mut table = crate::inequality::table(scenario, scale);
     let estimates: Vec<f64> = rows.iter().map(|g| quantity.of(g) * to_scale).collect();
     let populations: Vec<f64> = rows.iter().map(|g| g.eligible as f64).collect();
     table.set_values(&estimates, &populations).ok()?;
