@@ -13,5 +13,6 @@ mod session;
 mod webdriver;
 
 mod first_page;
+mod first_screen;
 mod harness;
 mod share;
