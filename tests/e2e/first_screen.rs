@@ -2,8 +2,11 @@
 //! charts without scrolling, the gap and its change against a pinned baseline, and screenshots of the first
 //! screen at laptop and full-HD sizes, in normal and Large text, for people to look at.
 
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
 use rollout_engine::{link, presets, run};
 use rollout_lab::components::figures;
+use rollout_lab::levers::{Control, LEVERS};
 use serde_json::Value;
 
 use crate::session::Session;
@@ -120,5 +123,55 @@ async fn after_pinning_the_gap_and_its_change_against_the_baseline_are_on_screen
         outside_viewport(&session, &["#headline-gap .headline-value", "#headline-gap .headline-change"]).await;
     assert!(outside.is_empty(), "the gap and its change are not on screen: {outside:?}");
     session.screenshot("first-screen-compare").await;
+    session.finish().await;
+}
+
+/// Records, for the element that has focus, its lever's input id and its kind ("lever-budget:range").
+const FOCUSED_LEVER: &str = "const el = document.activeElement; const owner = el && el.closest('.lever'); \
+    const id = owner && (owner.id || (owner.querySelector('label[for]') || {}).htmlFor); \
+    return id ? id + ':' + (el.type || el.tagName) : (el ? el.tagName + '#' + el.id : '');";
+
+/// Presses and releases `key` wherever focus is, as a person at the keyboard does.
+async fn press(session: &Session, key: Key) {
+    let actions = KeyActions::new("keyboard".into())
+        .then(KeyAction::Down { value: key.into() })
+        .then(KeyAction::Up { value: key.into() });
+    session.client.perform_actions(actions).await.unwrap_or_else(|e| panic!("e2e: cannot press a key: {e}"));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_skip_link_leads_to_the_results_and_every_lever_control_is_reachable_by_tab() {
+    let session = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
+    session.wait_for(".groups-table tbody tr").await;
+    // The skip link is the first Tab stop and moves focus to the results.
+    session.js("document.activeElement && document.activeElement.blur(); return null;").await;
+    press(&session, Key::Tab).await;
+    assert_eq!(session.js("return document.activeElement.className;").await.as_str(), Some("skip-link"));
+    press(&session, Key::Enter).await;
+    session.wait_until("document.activeElement.id === 'results'", "the skip link moved focus to the results").await;
+    // Open the assumptions and their run settings (each a <summary>, itself a Tab stop), then Tab from the
+    // top of the page through every control.
+    session
+        .js("document.querySelectorAll('#assumptions, #assumptions details').forEach(d => d.open = true); \
+             document.activeElement.blur(); return null;")
+        .await;
+    let mut visited = std::collections::BTreeSet::new();
+    for _ in 0..400 {
+        press(&session, Key::Tab).await;
+        let focused = session.js(FOCUSED_LEVER).await;
+        visited.insert(focused.as_str().unwrap_or_default().to_string());
+    }
+    let mut missing = Vec::new();
+    for lever in LEVERS {
+        let id = format!("lever-{}", lever.path.replace('.', "-"));
+        let kinds: &[&str] = match lever.control {
+            Control::Number { .. } if lever.path == "seed" => &["text"],
+            Control::Number { .. } => &["range", "text"],
+            Control::Toggle | Control::Targets => &["checkbox"],
+            Control::Complexity => &["select-one"],
+        };
+        missing.extend(kinds.iter().map(|k| format!("{id}:{k}")).filter(|k| !visited.contains(k)));
+    }
+    assert!(missing.is_empty(), "not reachable with Tab: {missing:?}");
     session.finish().await;
 }
