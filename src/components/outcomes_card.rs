@@ -29,7 +29,7 @@ fn group_label(key: GroupKey, outcome: &OutcomeSummary) -> String {
 /// One outcome card: its title, its estimate and a note under it.
 fn card(id: &'static str, title: &'static str, value: Html, note: impl Into<String>) -> Html {
     html! {
-        <div class="card" {id}><dt>{ title }</dt><dd>{ value }</dd><small>{ note.into() }</small></div>
+        <div class="card" {id}><dt>{ title }</dt><dd>{ value }</dd><dd class="card-note"><small>{ note.into() }</small></dd></div>
     }
 }
 
@@ -55,7 +55,7 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
                     "use 12 months after funding ends") }
                 { card("outcome-cost", "Cost per event avoided", estimate(money), format!("{avoided} events avoided")) }
             </dl>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Outcomes by group (scrolls sideways)">
             <table class="outcomes-table" id="outcomes-table">
                 <caption>{ "By group: outcomes, and whether benefit follows need (inverse care law)" }</caption>
                 <thead><tr>

@@ -12,6 +12,7 @@ mod server;
 mod session;
 mod webdriver;
 
+mod accessibility;
 mod first_page;
 mod first_screen;
 mod harness;
