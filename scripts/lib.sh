@@ -3,6 +3,7 @@
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 TRUNK_VERSION="0.21.14"
 BINARYEN_VERSION="132.0.0"
+AXE_CORE_VERSION="4.14.1"
 TOOLS_DIR="$ROOT/.tools"
 
 # Cargo-installed tools and the npm-installed wasm-opt (binaryen) must be on PATH for trunk.

@@ -3,6 +3,7 @@
 #   rustup target wasm32-unknown-unknown, trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen,
 #   Debian chromium + chromium-driver (+ pkg-config, libssl-dev, npm if missing),
 #   wasm-opt from npm binaryen 132 under .tools/ (Debian's binaryen 108 can't parse modern Rust wasm),
+#   axe-core (pinned, for the e2e accessibility test) under .tools/
 #   Snakemake 9.27.1 + snakemake-executor-plugin-slurm 2.8.0 in the project-local venv .venv/ (from PyPI).
 # Idempotent: a second run only checks versions. Needs only package registries (crates.io, apt, npm, PyPI).
 set -euo pipefail
@@ -66,6 +67,17 @@ else
   npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "binaryen@$BINARYEN_VERSION" </dev/null
   "$TOOLS_DIR/node_modules/.bin/wasm-opt" --version | grep -q "version_${BINARYEN_VERSION%%.*}" \
     || die "wasm-opt from npm binaryen $BINARYEN_VERSION does not report version_${BINARYEN_VERSION%%.*}"
+fi
+
+# --- axe-core (accessibility checks injected by tests/e2e/accessibility.rs), under .tools/ --------------
+axe_json="$TOOLS_DIR/node_modules/axe-core/package.json"
+have_axe="$(sed -n 's/^  "version": "\(.*\)",$/\1/p' "$axe_json" 2>/dev/null || true)"
+if [ "$have_axe" = "$AXE_CORE_VERSION" ] && [ -f "$TOOLS_DIR/node_modules/axe-core/axe.min.js" ]; then
+  info "ok: axe-core $have_axe (.tools/)"
+else
+  info "npm install axe-core@$AXE_CORE_VERSION into .tools/"
+  npm install --prefix "$TOOLS_DIR" --no-audit --no-fund --loglevel=error "axe-core@$AXE_CORE_VERSION" </dev/null
+  [ -f "$TOOLS_DIR/node_modules/axe-core/axe.min.js" ] || die "axe-core $AXE_CORE_VERSION has no axe.min.js"
 fi
 
 # --- Snakemake and its Slurm executor plugin (workflow/), in the project-local venv .venv/ ------------

@@ -11,7 +11,10 @@ use yew::prelude::*;
 
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
-use crate::components::{DifferenceTable, GroupsEditor, LeversPanel, LeversPanelProps, OutcomesCard, Toolbar, TopBar};
+use crate::components::{
+    chart_in_slot, ChartPicker, DifferenceTable, GroupsEditor, Headline, LeversPanel, LeversPanelProps, OutcomesCard,
+    Toolbar, TopBar,
+};
 use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
 use crate::state::{differences, reduce, Action, AppState, Shared};
@@ -59,18 +62,33 @@ pub fn app() -> Html {
     let summary = state.summary().map(Shared::new);
     let baseline = state.baseline.as_ref().map(Shared::new);
     let baseline_summary = state.baseline.as_ref().and_then(|b| b.summary.as_ref()).map(Shared::new);
-    let specs: Rc<Vec<Rc<ChartSpec>>> =
-        use_memo((summary.clone(), baseline_summary, state.scenario.groups.ordered), |(summary, baseline, ordered)| {
+    let specs: Rc<Vec<Rc<ChartSpec>>> = use_memo(
+        (summary.clone(), baseline_summary.clone(), state.scenario.groups.ordered),
+        |(summary, baseline, ordered)| {
             let Some(summary) = summary else { return Vec::new() };
             views::charts(summary, baseline.as_deref(), *ordered).into_iter().map(Rc::new).collect()
-        });
+        },
+    );
     let chart_ids: Rc<Vec<String>> = use_memo(specs.clone(), |specs| specs.iter().map(|s| s.id.clone()).collect());
     let compared = use_memo((Shared::new(&state.run), baseline.clone()), |(run, baseline)| {
         baseline.as_ref().and_then(|b| differences(run, b)).map(Rc::new)
     });
     let scale = if state.large_text { 1.4 } else { 1.0 };
+    // The two large charts of the first screen: what each picker asks for; a chart the run lacks (no gap
+    // with one group) falls back to the next one.
+    let picked = use_state(|| ("chart-uptake".to_string(), "chart-gap".to_string()));
+    let left = chart_in_slot(&specs, &picked.0, &[]).map(|s| s.id.clone()).unwrap_or_default();
+    let right = chart_in_slot(&specs, &picked.1, &["chart-active"]).map(|s| s.id.clone()).unwrap_or_default();
+    let pick = |left_slot: bool| {
+        let picked = picked.clone();
+        Callback::from(move |id: String| {
+            let (l, r) = (*picked).clone();
+            picked.set(if left_slot { (id, r) } else { (l, id) });
+        })
+    };
     html! {
         <div class={classes!("app", state.large_text.then_some("large"))}>
+            <a class="skip-link" href="#results">{ "Skip to the results" }</a>
             <TopBar preset={state.preset.clone()} large_text={state.large_text}
                 done={state.run.replicates.len()} total={state.run.total()} complete={state.complete()}
                 dispatch={dispatch.clone()}>
@@ -87,21 +105,32 @@ pub fn app() -> Html {
                 <aside class="levers-column">
                     <LeversPanel ..LeversPanelProps::of(&state, dispatch.clone()) />
                 </aside>
-                <div class="charts-column">
+                <div class="charts-column" id="results" tabindex="-1">
+                    if let Some(summary) = summary.clone() {
+                        <Headline {summary} baseline={baseline_summary.clone()} differences={(*compared).clone()}
+                            people={state.scenario.agents} ordered={state.scenario.groups.ordered} />
+                    } else {
+                        <p class="loading" id="loading">{ "Running the first replicate…" }</p>
+                    }
+                    <div class="main-charts">
+                        <ChartPicker id="picker-left" specs={specs.clone()} picked={left.clone()} on_pick={pick(true)} {scale} />
+                        if right != left {
+                            <ChartPicker id="picker-right" specs={specs.clone()} picked={right.clone()} on_pick={pick(false)} {scale} />
+                        }
+                    </div>
                     <section class="story" aria-label="About this scenario">
                         <h2 id="scenario-name">{ state.scenario.name.clone() }</h2>
                         <p class="narrative" id="narrative">{ state.scenario.narrative.clone() }</p>
                     </section>
                     if let Some(summary) = summary {
                         <OutcomesCard {summary} />
-                    } else {
-                        <p class="loading" id="loading">{ "Running the first replicate…" }</p>
                     }
                     if let (Some(rows), Some(b)) = ((*compared).clone(), baseline) {
                         <DifferenceTable {rows} baseline={b.scenario.name.clone()} />
                     }
+                    <h2 class="more-charts-heading">{ "More charts" }</h2>
                     <div class="charts">
-                        { for specs.iter().map(|spec| {
+                        { for specs.iter().filter(|s| s.id != left && s.id != right).map(|spec| {
                             let key = spec.id.clone();
                             html! { <Chart {key} spec={spec.clone()} {scale} /> }
                         }) }

@@ -158,6 +158,39 @@ pub const LEVERS: &[Lever] = &[
         help: "The same scenario and seed give exactly the same numbers, here and in the rollout CLI." },
 ];
 
+/// The policy levers, in the order the page shows them up front: what a programme chooses (money, what it
+/// pays for, whom it aims at, how organisations are helped). Every other lever is an assumption about the
+/// world (NASSS settings, effect sizes, rates) or a run setting, and sits in the "Assumptions" panel.
+pub const POLICY: [&str; 12] = [
+    "levers.funding.budget_per_1000_per_year",
+    "levers.funding.years",
+    "levers.funding.recurrent",
+    "levers.subsidy.level",
+    "levers.subsidy",
+    "levers.support.level",
+    "levers.support",
+    "levers.connectivity.level",
+    "levers.connectivity",
+    "levers.review_capacity",
+    "levers.streamlined_procurement",
+    "levers.ecosystem_collaboration",
+];
+
+/// Whether the lever at `path` is a policy lever (shown up front).
+pub fn is_policy(path: &str) -> bool {
+    POLICY.contains(&path)
+}
+
+/// The policy levers, in [`POLICY`] order.
+pub fn policy_levers() -> impl Iterator<Item = &'static Lever> {
+    POLICY.iter().filter_map(|path| LEVERS.iter().find(|l| l.path == *path))
+}
+
+/// The assumptions of one domain (its levers that are not policy levers), in order.
+pub fn assumptions_in(domain: Domain) -> impl Iterator<Item = &'static Lever> {
+    in_domain(domain).filter(|l| !is_policy(l.path))
+}
+
 /// The levers of one domain, in order.
 pub fn in_domain(domain: Domain) -> impl Iterator<Item = &'static Lever> {
     LEVERS.iter().filter(move |l| l.domain == domain)
@@ -186,6 +219,19 @@ mod tests {
                 }
             }
             assert!(!lever.help.is_empty(), "{} needs help text", lever.path);
+        }
+    }
+
+    #[test]
+    fn policy_levers_are_real_levers_and_every_domain_keeps_assumptions() {
+        assert_eq!(policy_levers().count(), POLICY.len(), "every policy path names a lever");
+        assert_eq!(
+            policy_levers().count() + Domain::ALL.iter().map(|&d| assumptions_in(d).count()).sum::<usize>(),
+            LEVERS.len(),
+            "each lever is shown once, up front or under assumptions"
+        );
+        for d in Domain::ALL {
+            assert!(assumptions_in(d).count() > 0, "{d:?} has no assumptions left");
         }
     }
 

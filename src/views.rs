@@ -184,6 +184,21 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
         ),
     ];
     if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
+        let gap_title = if ordered {
+            "Gap over time: least minus most deprived"
+        } else {
+            "Gap over time: highest minus lowest group"
+        };
+        // The gap the headline figure reports, over time, right after the uptake it is the gap in.
+        let mut gap = spec(
+            "chart-gap",
+            gap_title,
+            "Gap (percentage points)",
+            ValueFormat::Number { decimals: 1 },
+            both(summary, baseline, |s, b| inequality(s, Measure::D, b)),
+        );
+        gap.y_min_zero = false;
+        out.insert(1, gap);
         let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
         let (a, r) = (absolute.abbreviation(), relative.abbreviation());
         out.push(spec(
@@ -240,6 +255,7 @@ mod tests {
             ids,
             [
                 "chart-uptake",
+                "chart-gap",
                 "chart-active",
                 "chart-abandoned",
                 "chart-organisations",
@@ -255,7 +271,8 @@ mod tests {
         assert!(uptake.series.iter().all(|l| l.points.len() == 25 && l.show_band && !l.dashed));
         let first_group = s.months[24].group(GroupKey::Group(0)).unwrap();
         assert_eq!(uptake.series[0].points[24].1.mean, first_group.get(Quantity::EverAdoptedShare).mean);
-        assert!(specs[4].title.contains("SII"));
+        assert!(specs[5].title.contains("SII"));
+        assert!(specs[1].series.iter().all(|l| !l.points.is_empty()), "the gap over time has points");
         assert_eq!(uptake.series[5].colour, ALL_COLOUR);
         assert!(
             uptake.series[..5].iter().all(|l| l.colour != ALL_COLOUR),
@@ -269,7 +286,7 @@ mod tests {
         (scenario.agents, scenario.replicates) = (5_000, 3);
         let s = run::run(&scenario).unwrap();
         let specs = charts(&s, None, true);
-        for chart in &specs[..4] {
+        for chart in specs.iter().filter(|c| c.y_format == ValueFormat::Percent) {
             for point in chart.series.iter().flat_map(|l| &l.points) {
                 assert!(point.1.lo >= 0.0 && point.1.hi <= 1.0, "{}: {:?}", chart.id, point.1);
             }

@@ -52,7 +52,11 @@ async fn mount(spec: ChartSpec, scale: f64) -> (Element, HtmlCanvasElement) {
     host.set_attribute("style", "width: 800px").unwrap();
     document.body().unwrap().append_child(&host).unwrap();
     let id = spec.id.clone();
-    yew::Renderer::<Chart>::with_root_and_props(host.clone(), ChartProps { spec: Rc::new(spec), scale }).render();
+    yew::Renderer::<Chart>::with_root_and_props(
+        host.clone(),
+        ChartProps { spec: Rc::new(spec), scale, min_height: None },
+    )
+    .render();
     for _ in 0..100 {
         yew::platform::time::sleep(Duration::from_millis(20)).await;
         if let Some(c) = document.get_element_by_id(&id).and_then(|e| e.dyn_into::<HtmlCanvasElement>().ok()) {

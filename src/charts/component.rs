@@ -24,12 +24,17 @@ pub struct ChartProps {
     /// Text and line scale: 1.0 normal, about 1.4 in large-text mode.
     #[prop_or(1.0)]
     pub scale: f64,
+    /// At least this CSS height in pixels (the first screen's large charts); otherwise from the width.
+    #[prop_or_default]
+    pub min_height: Option<u32>,
 }
 
 impl PartialEq for ChartProps {
     /// The same spec (one `Rc`) is equal without walking its points.
     fn eq(&self, other: &Self) -> bool {
-        self.scale == other.scale && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
+        self.scale == other.scale
+            && self.min_height == other.min_height
+            && (Rc::ptr_eq(&self.spec, &other.spec) || self.spec == other.spec)
     }
 }
 
@@ -284,6 +289,7 @@ pub fn chart(props: &ChartProps) -> Html {
                     id={spec.id.clone()}
                     ref={canvas_ref}
                     role="img"
+                    data-min-height={props.min_height.map(|h| h.to_string())}
                     aria-label={derived.description.clone()}
                     tabindex="0"
                     style="display:block;width:100%;cursor:crosshair"

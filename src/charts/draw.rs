@@ -77,7 +77,7 @@ fn err(e: impl std::fmt::Debug) -> String {
     format!("chart drawing failed: {e:?}")
 }
 
-/// Sizes `canvas` to its CSS width (height from [`chart_css_height`]) at the screen's pixel density and draws
+/// Sizes `canvas` to its CSS width (height from [`chart_css_height`], at least its `data-min-height`) at the screen's pixel density and draws
 /// `spec` on it. `scale` multiplies type and line widths (1.0 normal, about 1.4 in large-text mode).
 /// Returns where the plotting area landed, to map mouse positions back to x values; never panics.
 pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<PlotLayout, String> {
@@ -86,7 +86,9 @@ pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<
     let client = canvas.client_width();
     // Not laid out yet (or hidden): draw at a sensible size; a resize redraws once it is visible.
     let css_width = if client > 0 { f64::from(client) } else { 640.0 };
-    let css_height = chart_css_height(css_width, scale);
+    // A chart may ask for more height (`data-min-height`, CSS pixels): the first screen's large charts do.
+    let min_height = canvas.get_attribute("data-min-height").and_then(|h| h.parse::<f64>().ok()).unwrap_or(0.0);
+    let css_height = chart_css_height(css_width, scale).max(min_height);
     let style = canvas.unchecked_ref::<web_sys::HtmlElement>().style();
     style.set_property("height", &format!("{css_height}px")).map_err(err)?;
     canvas.set_width((css_width * ratio).round().max(1.0) as u32);
@@ -185,7 +187,11 @@ fn draw_on(
     let (_, desc_h) = root.estimate_text_size(&spec.y_label, &desc_font).map_err(err)?;
     let desc_h = (desc_h as i32).max(big(16.0));
     // Room on the right for half the last x tick label.
-    let last_x = xa.ticks.last().map(|t| format_x(*t)).unwrap_or_default();
+    // Months ticked on whole years are labelled in years (the data, read-outs and tables stay in months).
+    let in_years = spec.x_label == "Month" && xa.ticks.iter().all(|t| t % 12.0 == 0.0);
+    let x_of = move |v: f64| if in_years { format_x(v / 12.0) } else { format_x(v) };
+    let x_desc = if in_years { "Year" } else { spec.x_label.as_str() };
+    let last_x = xa.ticks.last().map(|t| x_of(*t)).unwrap_or_default();
     let (last_w, _) = root.estimate_text_size(&last_x, &tick_font).map_err(err)?;
 
     let mut chart = ChartBuilder::on(&plot)
@@ -197,7 +203,7 @@ fn draw_on(
         .y_label_area_size(tick_w + desc_h + big(22.0))
         .build_cartesian_2d(Ticked::new(&xa), Ticked::new(&ya))
         .map_err(err)?;
-    let x_fmt = |v: &f64| format_x(*v);
+    let x_fmt = |v: &f64| x_of(*v);
     let y_fmt = |v: &f64| fmt.format_tick(*v, y_step);
     chart
         .configure_mesh()
@@ -211,7 +217,7 @@ fn draw_on(
         .y_label_formatter(&y_fmt)
         .label_style(tick_font.clone())
         .axis_desc_style(desc_font.clone())
-        .x_desc(spec.x_label.as_str())
+        .x_desc(x_desc)
         .y_desc(spec.y_label.as_str())
         .draw()
         .map_err(err)?;

@@ -58,7 +58,7 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
                     if lever.path != "seed" {
                         <input type="range" min={min.to_string()} max={max.to_string()} step={step.to_string()}
                             value={slider_value} oninput={on_slide} aria-label={lever.label}
-                            aria-describedby={described.clone()} tabindex="-1" />
+                            aria-describedby={described.clone()} />
                     }
                     <input id={id.clone()} class="lever-number" type="text" inputmode="decimal" value={shown}
                         onchange={on_type} aria-invalid={error.is_some().to_string()} aria-describedby={described} />

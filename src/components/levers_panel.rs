@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::value::value_at;
 use super::LeverControl;
-use crate::levers::{in_domain, Control, Domain};
+use crate::levers::{assumptions_in, policy_levers, Control, Domain, Lever};
 use crate::state::{Action, AppState};
 
 /// Only what the levers show: the scenario and the refused fields. Results are not here, so an arriving
@@ -38,22 +38,34 @@ pub fn levers_panel(props: &LeversPanelProps) -> Html {
     let json = use_memo(props.scenario.clone(), |s| serde_json::to_value(&**s).expect("a scenario serialises"));
     let groups: Rc<Vec<String>> =
         use_memo(props.scenario.clone(), |s| s.groups.list.iter().map(|g| g.name.clone()).collect());
+    let control = |lever: &'static Lever| {
+        let targets = matches!(lever.control, Control::Targets);
+        html! {
+            <LeverControl {lever} value={value_at(&json, lever.path).cloned()}
+                groups={if targets { groups.clone() } else { Rc::default() }}
+                draft={props.drafts.get(lever.path).cloned()} error={props.errors.get(lever.path).cloned()}
+                dispatch={props.dispatch.clone()} />
+        }
+    };
     html! {
         <section class="levers" aria-label="Levers">
-            { for Domain::ALL.iter().map(|&domain| html! {
-                <details class="domain" open={domain != Domain::Run}>
-                    <summary><h2>{ domain.title() }</h2></summary>
-                    { for in_domain(domain).map(|lever| {
-                        let targets = matches!(lever.control, Control::Targets);
-                        html! {
-                            <LeverControl {lever} value={value_at(&json, lever.path).cloned()}
-                                groups={if targets { groups.clone() } else { Rc::default() }}
-                                draft={props.drafts.get(lever.path).cloned()} error={props.errors.get(lever.path).cloned()}
-                                dispatch={props.dispatch.clone()} />
-                        }
-                    }) }
-                </details>
-            }) }
+            <section class="policy-levers" aria-labelledby="policy-heading">
+                <h2 id="policy-heading">{ "Policy levers" }</h2>
+                { for policy_levers().map(&control) }
+            </section>
+            <details class="assumptions" id="assumptions">
+                <summary><h2>{ "Assumptions" }</h2></summary>
+                <p class="assumptions-note">
+                    { "What the model assumes about the world, by NASSS domain: complexity, effect sizes and rates. \
+                       The population groups are in the table below the charts." }
+                </p>
+                { for Domain::ALL.iter().map(|&domain| html! {
+                    <details class="domain" open={domain != Domain::Run}>
+                        <summary><h2>{ domain.title() }</h2></summary>
+                        { for assumptions_in(domain).map(&control) }
+                    </details>
+                }) }
+            </details>
         </section>
     }
 }

@@ -3,9 +3,12 @@
 //!
 //! [`Action`]: crate::state::Action
 
+mod chart_picker;
 mod difference_table;
 mod estimate;
 mod groups_editor;
+mod headline;
+mod help_popup;
 mod lever_control;
 mod levers_panel;
 mod outcomes_card;
@@ -13,9 +16,12 @@ mod toolbar;
 mod top_bar;
 mod value;
 
+pub use chart_picker::{chart_in_slot, ChartPicker};
 pub use difference_table::DifferenceTable;
 pub use estimate::estimate;
 pub use groups_editor::GroupsEditor;
+pub use headline::{figures, gap, Figure, Headline};
+pub use help_popup::HelpPopup;
 pub use lever_control::LeverControl;
 pub use levers_panel::{LeversPanel, LeversPanelProps};
 pub use outcomes_card::OutcomesCard;

@@ -37,7 +37,7 @@ fn group_label(key: GroupKey, outcome: &OutcomeSummary) -> String {
 /// One outcome card: its title, its estimate and a note under it.
 fn card(id: &'static str, title: &'static str, value: Html, note: impl Into<String>) -> Html {
     html! {
-        <div class="card" {id}><dt>{ title }</dt><dd>{ value }</dd><small>{ note.into() }</small></div>
+        <div class="card" {id}><dt>{ title }</dt><dd>{ value }</dd><dd class="card-note"><small>{ note.into() }</small></dd></div>
     }
 }
 
@@ -72,7 +72,7 @@ pub fn outcomes_card(props: &OutcomesCardProps) -> Html {
                     estimate(Currency.format_partial(all.cost_per_event_avoided.as_ref(), n)),
                     format!("{avoided} events avoided")) }
             </dl>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Outcomes by group (scrolls sideways)">
             <table class="outcomes-table" id="outcomes-table">
                 <caption>{ "By group: outcomes, and whether benefit follows need (inverse care law)" }</caption>
                 <thead><tr>

@@ -25,6 +25,7 @@ async fn the_default_scenario_loads_with_charts_and_the_engines_numbers() {
     let session = Session::open("/").await;
     for id in [
         "chart-uptake",
+        "chart-gap",
         "chart-active",
         "chart-abandoned",
         "chart-organisations",

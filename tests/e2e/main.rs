@@ -12,6 +12,8 @@ mod server;
 mod session;
 mod webdriver;
 
+mod accessibility;
 mod first_page;
+mod first_screen;
 mod harness;
 mod share;
