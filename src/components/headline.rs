@@ -124,10 +124,10 @@ pub fn figures(
                  {years} years, counted among the {people_text} people simulated, against no monitoring."
             ),
         });
-        let per_event = all.cost_per_event_avoided.map_or_else(
-            || "no event avoided".to_string(),
-            |e| format!("{} per event avoided", Currency.format_estimate(&e)),
-        );
+        let per_event = match all.cost_per_event_avoided.as_ref() {
+            None => "no event avoided".to_string(),
+            Some(e) => format!("{} per event avoided", Currency.format_partial(Some(e), summary.replicates)),
+        };
         out.push(Figure {
             id: "headline-spend",
             title: "Spend",
