@@ -16,7 +16,7 @@ use wasm_bindgen::JsCast;
 use web_sys::HtmlCanvasElement;
 
 use super::axes::{x_axis, y_axis};
-use super::layout::{chart_css_height, legend_rows, PlotLayout};
+use super::layout::{chart_css_height, legend_entries, legend_rows, PlotLayout};
 use super::palette::series_rgb;
 use super::spec::ChartSpec;
 use crate::format::format_x;
@@ -122,9 +122,10 @@ fn draw_on(
     let sample = big(30.0);
     let sample_gap = big(8.0);
     let item_gap = big(24.0);
-    let mut widths = Vec::with_capacity(spec.series.len());
+    let entries = legend_entries(spec);
+    let mut widths = Vec::with_capacity(entries.len());
     let mut text_h = big(16.0);
-    for s in &spec.series {
+    for s in &entries {
         let (w, h) = root.estimate_text_size(&s.label, &legend_font).map_err(err)?;
         text_h = text_h.max(h as i32);
         widths.push((sample + sample_gap) as u32 + w);
@@ -137,9 +138,11 @@ fn draw_on(
         let cy = margin + r as i32 * line_h + line_h / 2;
         let mut x = margin;
         for &i in row {
-            let s = &spec.series[i];
-            let (cr, cg, cb) = series_rgb(s.colour);
-            let colour = RGBColor(cr, cg, cb);
+            let s = &entries[i];
+            let colour = s.colour.map_or(INK, |c| {
+                let (cr, cg, cb) = series_rgb(c);
+                RGBColor(cr, cg, cb)
+            });
             let stroke = big(3.0);
             if s.show_band {
                 let half = (f64::from(line_h) * 0.3).round() as i32;

@@ -1,5 +1,7 @@
 //! Where things go on the canvas: the plotting area kept for hover read-outs, the chart's height and the legend rows.
 
+use super::spec::ChartSpec;
+
 /// Where the plotting area ended up on the canvas, in canvas (device) pixels, and the data ranges it maps,
 /// exactly as plotters maps them (linear: `px = left + (x - x_min) / (x_max - x_min) * (right - left)`).
 /// Kept from the last draw to turn a mouse position back into an x value.
@@ -56,6 +58,49 @@ pub fn chart_css_height(css_width: f64, scale: f64) -> f64 {
     ((width * 0.55).clamp(280.0, 520.0) * (1.0 + (scale - 1.0).max(0.0) * 0.5)).round()
 }
 
+/// One item of a chart's legend.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LegendEntry {
+    pub label: String,
+    /// Palette index of the series, or `None` for the page's ink (the baseline key).
+    pub colour: Option<usize>,
+    pub dashed: bool,
+    pub show_band: bool,
+}
+
+/// What the legend lists: every solid series, then one key for all dashed (baseline) series, whose colours
+/// repeat their solid twins'. Listing each baseline series again would double the legend and, on a narrow
+/// chart, leave no room for the plot.
+pub fn legend_entries(spec: &ChartSpec) -> Vec<LegendEntry> {
+    let solid = spec.series.iter().filter(|s| !s.dashed).map(|s| LegendEntry {
+        label: s.label.clone(),
+        colour: Some(s.colour),
+        dashed: false,
+        show_band: s.show_band,
+    });
+    let all_dashed = spec.series.iter().all(|s| s.dashed);
+    let key = spec.series.iter().any(|s| s.dashed).then(|| LegendEntry {
+        label: "Baseline (dashed)".to_string(),
+        colour: None,
+        dashed: true,
+        show_band: false,
+    });
+    if all_dashed {
+        // Nothing solid to pair with: list the dashed series themselves.
+        return spec
+            .series
+            .iter()
+            .map(|s| LegendEntry {
+                label: s.label.clone(),
+                colour: Some(s.colour),
+                dashed: true,
+                show_band: s.show_band,
+            })
+            .collect();
+    }
+    solid.chain(key).collect()
+}
+
 /// Lays legend items of the given widths into rows no wider than `available` (items `gap` apart).
 /// Each item gets a row even if it alone is wider. Returns the item indices per row.
 pub fn legend_rows(widths: &[u32], available: u32, gap: u32) -> Vec<Vec<usize>> {
@@ -79,7 +124,7 @@ pub fn legend_rows(widths: &[u32], available: u32, gap: u32) -> Vec<Vec<usize>> 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::spec::nearest_index;
+    use crate::charts::spec::{nearest_index, ChartSeries};
 
     #[test]
     fn layout_inverts_the_plotters_mapping() {
@@ -113,5 +158,33 @@ mod tests {
         assert_eq!(legend_rows(&[100, 100, 100], 250, 20), vec![vec![0, 1], vec![2]]);
         assert_eq!(legend_rows(&[400, 50], 250, 20), vec![vec![0], vec![1]]);
         assert!(legend_rows(&[], 250, 20).is_empty());
+    }
+
+    #[test]
+    fn the_legend_keys_all_baseline_series_once() {
+        let series = |label: &str, colour, dashed| ChartSeries {
+            label: label.into(),
+            colour,
+            points: Vec::new(),
+            dashed,
+            show_band: !dashed,
+        };
+        let mut spec = ChartSpec {
+            id: "chart-x".into(),
+            title: "x".into(),
+            x_label: "Year".into(),
+            y_label: "y".into(),
+            y_format: crate::format::ValueFormat::Percent,
+            series: vec![series("Q1", 0, false), series("Q2", 1, false)],
+            y_min_zero: true,
+        };
+        let labels = |spec: &ChartSpec| legend_entries(spec).into_iter().map(|e| e.label).collect::<Vec<_>>();
+        assert_eq!(labels(&spec), ["Q1", "Q2"]);
+        spec.series.extend([series("Q1 (baseline)", 0, true), series("Q2 (baseline)", 1, true)]);
+        assert_eq!(labels(&spec), ["Q1", "Q2", "Baseline (dashed)"]);
+        let key = legend_entries(&spec).pop().unwrap();
+        assert!(key.dashed && key.colour.is_none());
+        spec.series.drain(..2);
+        assert_eq!(labels(&spec), ["Q1 (baseline)", "Q2 (baseline)"]);
     }
 }
