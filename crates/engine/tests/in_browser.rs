@@ -18,7 +18,9 @@ fn every_preset_conserves_people_in_the_browser() {
         let result = run_replicate(&s, 0);
         for record in &result.months {
             for g in &record.groups {
-                assert_eq!(g.unaware + g.aware_not_offered + g.declined + g.active + g.abandoned, g.eligible, "{name}");
+                let sum = g.unaware + g.aware_not_offered + g.declined + g.active + g.abandoned + g.withdrawn;
+                assert_eq!(sum, g.eligible, "{name}");
+                assert_eq!(g.deaths, g.entrants, "{name}: every death is replaced by one incident case");
             }
         }
     }
