@@ -79,3 +79,19 @@ fn a_scenario_file_with_a_byte_order_mark_runs() {
     assert!(err.contains("agents: invalid type: string \"x\", expected a whole number"), "{err}");
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn the_new_lever_options_get_one_line_naming_the_field() {
+    let base = ["run", "--preset", "heart-monitoring", "--agents", "300", "--months", "3", "--replicates", "1"];
+    let with = |set: &str| rollout(&[&base[..], &["--set", set]].concat());
+    let err = refused(&with("levers.connectivity.means_tested=true"));
+    assert!(err.contains("levers.connectivity.means_tested: only the subsidy can be means-tested"), "{err}");
+    let err = refused(&with("levers.support.by_group={\"Q9\": 0.5}"));
+    assert!(err.contains("levers.support.by_group.Q9: \"Q9\" is not one of the scenario's groups"), "{err}");
+    let err = refused(&with("organisations.cost_weight=11"));
+    assert!(err.contains("organisations.cost_weight: 11 is out of range; allowed 0 to 10"), "{err}");
+    for fine in ["technology.needs_home_internet=false", "levers.subsidy.means_tested=true"] {
+        let o = with(fine);
+        assert!(o.status.success(), "{fine}: {}", String::from_utf8_lossy(&o.stderr));
+    }
+}
