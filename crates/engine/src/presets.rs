@@ -3,8 +3,8 @@
 
 use crate::nasss::{Complexity, Nasss};
 use crate::scenario::{
-    Cohort, Diffusion, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting, Technology,
-    SCENARIO_VERSION,
+    Cohort, Diffusion, Economics, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting,
+    Technology, SCENARIO_VERSION,
 };
 
 /// A named scenario with its story.
@@ -187,6 +187,7 @@ fn heart_monitoring() -> Scenario {
             ecosystem_collaboration: 0.3,
             shock: Shock::none(),
         },
+        economics: Economics::default(),
     }
 }
 
@@ -314,6 +315,8 @@ fn assistive_tech() -> Scenario {
             ecosystem_collaboration: 0.3,
             shock: Shock::none(),
         },
+        // Older people with care needs live at lower quality of life than the heart-failure default (an assumption).
+        economics: Economics { utility: 0.55, ..Economics::default() },
     }
 }
 
@@ -387,5 +390,6 @@ fn bass() -> Scenario {
             ecosystem_collaboration: 0.0,
             shock: Shock::none(),
         },
+        economics: Economics::default(),
     }
 }
