@@ -64,6 +64,11 @@ pub struct AtThreshold {
 /// The economic evaluation of a run.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct EconomicsSummary {
+    /// The discount rates used, per year (`economics.discount_costs`, `economics.discount_effects`).
+    pub discount_costs: f64,
+    pub discount_effects: f64,
+    /// The opportunity cost used for the groups' net health benefit, GBP per QALY.
+    pub opportunity_cost: f64,
     /// Months 0 to the horizon, undiscounted, per 1,000 eligible people.
     pub months: Vec<EconomicsMonth>,
     /// Totals over the run per group then all, per 1,000 eligible people of the whole population: costs
@@ -89,6 +94,9 @@ pub struct EconomicsSummary {
 impl Default for EconomicsSummary {
     fn default() -> Self {
         EconomicsSummary {
+            discount_costs: 0.0,
+            discount_effects: 0.0,
+            opportunity_cost: 0.0,
             months: Vec::new(),
             totals: Vec::new(),
             icer: CostPer::NotApplicable,
@@ -176,6 +184,9 @@ pub fn summarise(scenario: &Scenario, sorted: &[&ReplicateResult], names: &[Stri
         .collect();
     let all_months: Vec<Vec<Paired>> = months.iter().map(|r| r.iter().map(|row| row[groups]).collect()).collect();
     EconomicsSummary {
+        discount_costs: scenario.economics.discount_costs,
+        discount_effects: scenario.economics.discount_effects,
+        opportunity_cost: scenario.economics.opportunity_cost,
         months: month_summaries,
         totals: summarise_rows(&totals, names, t),
         icer: CostPer::of(&cost, &qalys),
