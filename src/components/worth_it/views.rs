@@ -124,6 +124,10 @@ pub fn quadrant_text(quadrant: &str) -> &'static str {
         "more_health_more_inequality" => "trade-off: more health, wider gap",
         "less_health_less_inequality" => "trade-off: less health, narrower gap",
         "lose_lose" => "lose-lose: less health and a wider gap",
+        "more_health_same_inequality" => "more health, the gap unchanged",
+        "less_health_same_inequality" => "less health, the gap unchanged",
+        "same_health_less_inequality" => "the same health, a narrower gap",
+        "same_health_more_inequality" => "the same health, a wider gap",
         _ => "no change",
     }
 }

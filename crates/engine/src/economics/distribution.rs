@@ -54,7 +54,8 @@ pub struct Distribution {
     /// Reduction in inequality: minus the change in the slope index (y of the plane: positive is fairer).
     pub inequality_reduction: Estimate,
     /// Where the mean falls: `win_win`, `more_health_more_inequality`, `less_health_less_inequality`,
-    /// `lose_lose`, or `no_change`.
+    /// `lose_lose`, on an axis (`more_health_same_inequality`, `less_health_same_inequality`,
+    /// `same_health_less_inequality`, `same_health_more_inequality`), or `no_change`.
     pub quadrant: String,
 }
 
@@ -128,11 +129,26 @@ pub fn distribution(scenario: &Scenario, totals: &[Vec<Paired>], sizes: &[u32], 
         est(&|r| slope_index(&order, &w, &(0..list.len()).map(|g| with_of(r, g)).collect::<Vec<_>>()) - sii0);
     let reduction = Estimate { mean: -sii_change.mean, lo: -sii_change.hi, hi: -sii_change.lo };
     let total_nhb = est(&|r| nhb[r].iter().sum::<f64>() * per_1000);
-    let quadrant = match (total_nhb.mean.partial_cmp(&0.0), reduction.mean.partial_cmp(&0.0)) {
-        (Some(std::cmp::Ordering::Greater), Some(std::cmp::Ordering::Greater | std::cmp::Ordering::Equal)) => "win_win",
-        (Some(std::cmp::Ordering::Greater), _) => "more_health_more_inequality",
-        (Some(std::cmp::Ordering::Less), Some(std::cmp::Ordering::Greater)) => "less_health_less_inequality",
-        (Some(std::cmp::Ordering::Less), _) => "lose_lose",
+    // Equal shares of the displaced health change no gap: below rounding, a change is no change.
+    let tiny = 1e-9 * sii0.abs().max(1.0);
+    let sign = |x: f64| {
+        if x > tiny {
+            1
+        } else if x < -tiny {
+            -1
+        } else {
+            0
+        }
+    };
+    let quadrant = match (sign(total_nhb.mean), sign(reduction.mean)) {
+        (1, 1) => "win_win",
+        (1, -1) => "more_health_more_inequality",
+        (1, _) => "more_health_same_inequality",
+        (-1, 1) => "less_health_less_inequality",
+        (-1, -1) => "lose_lose",
+        (-1, _) => "less_health_same_inequality",
+        (_, 1) => "same_health_less_inequality",
+        (_, -1) => "same_health_more_inequality",
         _ => "no_change",
     };
     Some(Distribution {
