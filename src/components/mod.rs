@@ -29,4 +29,4 @@ pub use outcomes_card::OutcomesCard;
 pub use toolbar::Toolbar;
 pub use top_bar::TopBar;
 pub use value::{field_text, value_at};
-pub use worth_it::WorthIt;
+pub use worth_it::{cost_per_text, WorthIt};
