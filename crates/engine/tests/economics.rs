@@ -35,9 +35,11 @@ fn with_no_effect_no_qalys_are_gained_and_no_cost_per_unit_is_a_number() {
 
 #[test]
 fn doubling_the_device_price_raises_net_cost_by_the_device_spend() {
-    // An ample budget: nothing is rationed, so people behave the same at either price.
+    // An ample budget (nothing is rationed) and organisations that do not weigh their own net cost: people
+    // and organisations behave the same at either price, so only the spend differs.
     let mut s = small(presets::DEFAULT);
     s.levers.funding.budget_per_1000_per_year = 1e6;
+    s.organisations.cost_weight = 0.0;
     let mut doubled = s.clone();
     doubled.technology.device_cost *= 2.0;
     let results = run::run_replicates(&s, &|_, _| {});

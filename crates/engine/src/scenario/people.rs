@@ -14,6 +14,13 @@ pub struct Diffusion {
     pub campaign: f64,
     /// Rate at which people who declined or abandoned are exposed again, relative to others, 0 to 1.
     pub readoption: f64,
+    /// Peer endorsement, 0 to 1: the share of a person's reluctance to accept an offer that full use among
+    /// their contacts overcomes. Word of mouth persuades as well as informs (interpersonal channels matter
+    /// most at the persuasion stage, Rogers 2003; threshold models, Granovetter 1978, Valente 1996):
+    /// acceptance = a + (1 - a) x endorsement x word of mouth, where a is the acceptance without it. 0 (the
+    /// default, and what files written before this field mean) leaves acceptance at a.
+    #[serde(default)]
+    pub endorsement: f64,
 }
 
 /// The organisations that may run the programme.
@@ -44,6 +51,17 @@ pub struct Organisations {
     pub discontinuation_funded: f64,
     /// Hazard of discontinuing once funding has ended, per year, 0 to 5.
     pub discontinuation_unfunded: f64,
+    /// How much an organisation's own net cost weighs on its decisions, per 1,000 GBP of net cost per user-year,
+    /// 0 to 10: taking it up is slower by exp(-weight x net cost / 1,000) and discontinuing faster by
+    /// exp(weight x net cost / 1,000) (slower when the benefit it sees exceeds its cost). The net cost is the
+    /// service cost users do not pay plus clinical review, less what it counts for the events it sees
+    /// avoided. 0 (the default, and what files written before this field mean): cost does not weigh.
+    #[serde(default)]
+    pub cost_weight: f64,
+    /// What an organisation counts as its own gain for each adverse event (admission) avoided among its
+    /// users, GBP, 0 to 100,000 (a practice keeps little of a hospital's saving: 0 by default).
+    #[serde(default)]
+    pub value_per_event: f64,
 }
 
 /// The technology and its costs.
@@ -77,6 +95,25 @@ pub struct Technology {
     pub support_cost: f64,
     /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.
     pub connectivity_cost: f64,
+    /// The technology needs home internet (true: people without it need the connectivity lever to take it
+    /// up and to keep it). False for telecare that brings its own line (pendant alarms, sensors on a
+    /// telecare hub): nobody is held back by access and nobody is given connectivity.
+    #[serde(default = "yes")]
+    pub needs_home_internet: bool,
+    /// The technology needs digital skills (true: people without them take it up only with support, or
+    /// with the NASSS technology domain's unsupported acceptance, and give it up faster). False for devices
+    /// that need no digital skill (a pendant alarm, passive sensors).
+    #[serde(default = "yes")]
+    pub needs_digital_skills: bool,
+    /// The user takes readings or acts on the data (true). False for passive devices (sensors, alarms that
+    /// raise a call only when something happens): the user expects no feedback from review, so unreviewed
+    /// data adds no abandonment hazard.
+    #[serde(default = "yes")]
+    pub active_use: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The open cohort: who enters when someone dies.
