@@ -13,7 +13,7 @@ use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{
     chart_in_slot, ChartPicker, DifferenceTable, GroupsEditor, Headline, LeversPanel, LeversPanelProps, OutcomesCard,
-    Toolbar, TopBar,
+    Toolbar, TopBar, WorthIt,
 };
 use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
@@ -122,8 +122,11 @@ pub fn app() -> Html {
                         <h2 id="scenario-name">{ state.scenario.name.clone() }</h2>
                         <p class="narrative" id="narrative">{ state.scenario.narrative.clone() }</p>
                     </section>
-                    if let Some(summary) = summary {
+                    if let Some(summary) = summary.clone() {
                         <OutcomesCard {summary} />
+                    }
+                    if let Some(summary) = summary {
+                        <WorthIt {summary} baseline={baseline_summary.clone()} {scale} />
                     }
                     if let (Some(rows), Some(b)) = ((*compared).clone(), baseline) {
                         <DifferenceTable {rows} baseline={b.scenario.name.clone()} />

@@ -15,6 +15,7 @@ mod outcomes_card;
 mod toolbar;
 mod top_bar;
 mod value;
+mod worth_it;
 
 pub use chart_picker::{chart_in_slot, ChartPicker};
 pub use difference_table::DifferenceTable;
@@ -28,3 +29,4 @@ pub use outcomes_card::OutcomesCard;
 pub use toolbar::Toolbar;
 pub use top_bar::TopBar;
 pub use value::{field_text, value_at};
+pub use worth_it::{cost_per_text, WorthIt};

@@ -30,6 +30,7 @@ pub mod bass;
 pub mod budget;
 pub mod compare;
 pub mod cost;
+pub mod economics;
 pub mod estimate;
 pub mod fmt_number;
 pub mod inequality;

@@ -3,8 +3,8 @@
 
 use crate::nasss::{Complexity, Nasss};
 use crate::scenario::{
-    Cohort, Diffusion, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting, Technology,
-    SCENARIO_VERSION,
+    Cohort, Diffusion, Economics, Funding, Group, Groups, Levers, Organisations, Scenario, Shock, Targeting,
+    Technology, SCENARIO_VERSION,
 };
 
 /// A named scenario with its story.
@@ -213,6 +213,7 @@ fn heart_monitoring() -> Scenario {
             ecosystem_collaboration: 0.3,
             shock: Shock::none(),
         },
+        economics: Economics::default(),
     }
 }
 
@@ -346,6 +347,8 @@ fn assistive_tech() -> Scenario {
             ecosystem_collaboration: 0.3,
             shock: Shock::none(),
         },
+        // Older people with care needs live at lower quality of life than the heart-failure default (an assumption).
+        economics: Economics { utility: 0.55, ..Economics::default() },
     }
 }
 
@@ -424,5 +427,6 @@ fn bass() -> Scenario {
             ecosystem_collaboration: 0.0,
             shock: Shock::none(),
         },
+        economics: Economics::default(),
     }
 }

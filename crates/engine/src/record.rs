@@ -66,6 +66,8 @@ impl View<'_> {
             row.cost_connectivity = accounts.spend[g][2];
             row.cost_clinical = row.reviewed * t.review_cost;
             row.programme_spend = accounts.spend[g].iter().sum();
+            row.cost_subsidy = accounts.spend[g][0];
+            row.cost_extra_review = accounts.spend[g][3];
         }
         let states = &self.organisations.state;
         let organisations = OrganisationMonth {
@@ -141,6 +143,13 @@ pub struct GroupMonth {
     pub cost_clinical: f64,
     /// What the programme budget paid (subsidy, support, connectivity, extra review), GBP this month.
     pub programme_spend: f64,
+    /// Of the programme spend, device subsidies (the user's share it paid), GBP this month.
+    #[serde(default)]
+    pub cost_subsidy: f64,
+    /// Of the programme spend, extra clinical review capacity, GBP this month (the rest of `cost_clinical`
+    /// is the organisations' own review time).
+    #[serde(default)]
+    pub cost_extra_review: f64,
 }
 
 impl GroupMonth {
@@ -188,6 +197,8 @@ impl GroupMonth {
         self.cost_connectivity += other.cost_connectivity;
         self.cost_clinical += other.cost_clinical;
         self.programme_spend += other.programme_spend;
+        self.cost_subsidy += other.cost_subsidy;
+        self.cost_extra_review += other.cost_extra_review;
     }
 }
 

@@ -5,6 +5,7 @@ use std::borrow::Borrow;
 use serde::{Deserialize, Serialize};
 
 use crate::budget::LEVERS;
+use crate::economics::{self, EconomicsSummary};
 use crate::estimate::{t_critical, Estimate, PartialEstimate};
 use crate::inequality::{over_time_in_order, MonthInequality};
 use crate::outcomes::{outcomes, Outcomes};
@@ -200,6 +201,9 @@ pub struct RunSummary {
     pub inequality: Vec<MonthInequality>,
     /// Each budget lever's status over the run (rationed, saturated...).
     pub levers: Vec<LeverBudget>,
+    /// Is it worth it, and for whom: the run against the same people with no programme.
+    #[serde(default)]
+    pub economics: EconomicsSummary,
 }
 
 /// Replicates in replicate order, by reference: every function that combines replicates sorts them here,
@@ -297,6 +301,7 @@ pub fn summarise<R: Borrow<ReplicateResult>>(scenario: &Scenario, results: &[R])
         outcomes,
         inequality: over_time_in_order(scenario, &sorted),
         levers: lever_budgets(scenario, &sorted, t),
+        economics: economics::summarise(scenario, &sorted, &names),
     }
 }
 

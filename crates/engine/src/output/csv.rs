@@ -2,12 +2,15 @@
 
 use std::fmt::Write;
 
+use crate::economics::PairedField;
 use crate::estimate::Estimate;
 use crate::quantity::Quantity;
 use crate::summary::RunSummary;
 
 /// The CSV text of a summary. Columns: `month,group,eligible`, then for every [`Quantity`] its mean and
-/// `_lo`/`_hi` 95% bounds, then the organisation shares (the same on every row of a month). Numbers are
+/// `_lo`/`_hi` 95% bounds, then the organisation shares (the same on every row of a month), then the
+/// economics rows' measures against no programme (`econ_` and a [`PairedField`] name, per 1,000 eligible
+/// people, undiscounted; run-level decision measures are in the JSON). Numbers are
 /// written in Rust's shortest round-trip form, identical on every platform.
 ///
 /// ```
@@ -20,16 +23,22 @@ use crate::summary::RunSummary;
 /// ```
 pub fn to_csv(summary: &RunSummary) -> String {
     let mut out = String::from("month,group,eligible");
-    let columns = Quantity::ALL.iter().map(|q| q.name()).chain(ORGANISATION_COLUMNS);
-    for name in columns {
+    let columns = Quantity::ALL.iter().map(|q| q.name().to_string()).chain(ORGANISATION_COLUMNS.map(String::from));
+    let economics = PairedField::ALL.iter().map(|f| format!("econ_{}", f.name()));
+    for name in columns.chain(economics) {
         let _ = write!(out, ",{name},{name}_lo,{name}_hi");
     }
     out.push('\n');
-    for month in &summary.months {
+    let missing = vec![Estimate::default(); PairedField::ALL.len()];
+    for (m, month) in summary.months.iter().enumerate() {
         let o = &month.organisations;
-        for row in &month.groups {
+        for (g, row) in month.groups.iter().enumerate() {
             let _ = write!(out, "{},{},{}", month.month, quote(&row.group), row.eligible);
             for e in row.values.iter().chain([&o.offering_share, &o.ever_offered_share, &o.discontinued_share]) {
+                push_estimate(&mut out, e);
+            }
+            let econ = summary.economics.months.get(m).and_then(|e| e.groups.get(g)).map_or(&missing, |r| &r.values);
+            for e in econ {
                 push_estimate(&mut out, e);
             }
             out.push('\n');

@@ -3,6 +3,7 @@
 //! A scenario is read from JSON, checked by [`Scenario::validate`] (every value against its allowed range,
 //! errors naming the field), and written back out unchanged. Unknown fields are rejected by name.
 
+mod economics;
 mod groups;
 mod levers;
 pub mod names;
@@ -11,6 +12,7 @@ mod people;
 mod set;
 mod validate;
 
+pub use economics::Economics;
 pub use groups::{Group, Groups};
 pub use levers::{Funding, Levers, Shock, Targeting};
 pub(crate) use parse::from_value;
@@ -61,6 +63,9 @@ pub struct Scenario {
     pub nasss: Nasss,
     /// Policy levers: funding, subsidy, support, connectivity, capacity, procurement, ecosystem, shock.
     pub levers: Levers,
+    /// Health economics: utility, admission cost, discounting and thresholds (optional; defaults).
+    #[serde(default)]
+    pub economics: Economics,
 }
 
 impl Scenario {

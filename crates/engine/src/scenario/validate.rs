@@ -38,7 +38,7 @@ impl fmt::Display for ScenarioError {
 
 impl std::error::Error for ScenarioError {}
 
-fn range(field: impl Into<String>, value: f64, min: f64, max: f64) -> Result<(), ScenarioError> {
+pub(super) fn range(field: impl Into<String>, value: f64, min: f64, max: f64) -> Result<(), ScenarioError> {
     if value.is_finite() && value >= min && value <= max {
         Ok(())
     } else {
@@ -137,7 +137,7 @@ impl Scenario {
         range("levers.shock.referral", l.shock.referral, 1.0, 10.0)?;
         range("levers.shock.acceptance", l.shock.acceptance, 1.0, 5.0)?;
         range("levers.shock.procurement", l.shock.procurement, 0.0, 1.0)?;
-        Ok(())
+        self.economics.validate()
     }
 
     fn validate_groups(&self) -> Result<(), ScenarioError> {
