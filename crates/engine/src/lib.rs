@@ -28,6 +28,7 @@
 
 pub mod bass;
 pub mod budget;
+pub mod calibrate;
 pub mod compare;
 pub mod cost;
 pub mod estimate;
@@ -36,6 +37,7 @@ pub mod inequality;
 pub mod link;
 pub mod model;
 pub mod nasss;
+pub mod offers;
 pub mod organisation;
 pub mod outcomes;
 pub mod output;
