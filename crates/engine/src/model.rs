@@ -416,7 +416,8 @@ impl<'a> Model<'a> {
                     let decision = offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng));
                     if let Some(d) = decision {
                         if now == State::Unaware as u8 || now == State::Aware as u8 {
-                            offers_tally.record(c % groups, d.err());
+                            let f = *flags;
+                            offers_tally.record(c % groups, d.err(), f & HAS_ACCESS == 0, f & HAS_SKILLS == 0);
                         }
                     }
                     match decision.and_then(Result::ok) {

@@ -44,6 +44,10 @@ pub struct Offers {
     pub first: Vec<u32>,
     /// Of them, said no, per group and barrier: `[group][barrier]`.
     pub declined: Vec<[u32; 4]>,
+    /// Of those who said no, lacked (as a trait, whatever the step at which they said no) home internet
+    /// access, digital skills, and either: `[group][lack]`.
+    #[serde(default)]
+    pub declined_lacking: Vec<[u32; 3]>,
     /// People registered with organisations whose home area is each group, at the horizon.
     pub practice_registered: Vec<u32>,
     /// Of them, have ever used it (active, abandoned or withdrawn), at the horizon.
@@ -56,17 +60,31 @@ impl Offers {
         Offers {
             first: vec![0; groups],
             declined: vec![[0; 4]; groups],
+            declined_lacking: vec![[0; 3]; groups],
             practice_registered: vec![0; groups],
             practice_ever_used: vec![0; groups],
         }
     }
 
-    /// A first offer in `group`, accepted (`None`) or declined at a barrier.
-    pub fn record(&mut self, group: usize, declined: Option<Barrier>) {
+    /// A first offer in `group`, accepted (`None`) or declined at a barrier, to a person who lacks home
+    /// internet access or digital skills (traits) or not.
+    pub fn record(&mut self, group: usize, declined: Option<Barrier>, no_access: bool, no_skills: bool) {
         self.first[group] += 1;
         if let Some(b) = declined {
             self.declined[group][b as usize] += 1;
+            let lacking = &mut self.declined_lacking[group];
+            lacking[0] += no_access as u32;
+            lacking[1] += no_skills as u32;
+            lacking[2] += (no_access || no_skills) as u32;
         }
+    }
+
+    /// Share of first-offer decliners in the given groups who lacked home internet access (`lack` 0),
+    /// digital skills (1) or either (2), 0 to 1; `None` when nobody declined.
+    pub fn lacking_share(&self, groups: &[usize], lack: usize) -> Option<f64> {
+        let all = self.declined_in(groups, &BARRIERS);
+        let lacking: u64 = groups.iter().map(|&g| u64::from(self.declined_lacking[g][lack])).sum();
+        (all > 0).then(|| lacking as f64 / all as f64)
     }
 
     fn declined_in(&self, groups: &[usize], barriers: &[Barrier]) -> u64 {
@@ -110,14 +128,16 @@ mod tests {
         assert_eq!(o.declined_share(&[0, 1]), None);
         assert_eq!(o.reason_share(&[0], &[Barrier::Access]), None);
         assert_eq!(o.practice_uptake(1), None);
-        o.record(0, None);
-        o.record(0, Some(Barrier::Access));
-        o.record(1, Some(Barrier::Trust));
-        o.record(1, Some(Barrier::Skills));
+        o.record(0, None, true, true);
+        o.record(0, Some(Barrier::Access), true, false);
+        o.record(1, Some(Barrier::Trust), false, true);
+        o.record(1, Some(Barrier::Skills), false, true);
         assert_eq!(o.declined_share(&[0]), Some(0.5));
         assert_eq!(o.declined_share(&[0, 1]), Some(0.75));
         assert_eq!(o.reason_share(&[0, 1], &[Barrier::Access, Barrier::Skills]), Some(2.0 / 3.0));
         assert_eq!(o.reason_share(&[1], &[Barrier::Cost]), Some(0.0));
+        assert_eq!(o.lacking_share(&[0, 1], 0), Some(1.0 / 3.0));
+        assert_eq!(o.lacking_share(&[0, 1], 2), Some(1.0));
         o.count_at_horizon(1, true);
         o.count_at_horizon(1, false);
         assert_eq!(o.practice_uptake(1), Some(0.5));

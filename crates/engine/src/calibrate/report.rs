@@ -56,7 +56,8 @@ pub fn evaluate(targets: &Targets, scenario: &Scenario) -> Vec<Option<Estimate>>
 
 /// The report of `before` against `after`.
 pub fn fit_report(targets: &Targets, before: &Scenario, after: &Scenario) -> Vec<FitRow> {
-    let (b, a) = (evaluate(targets, before), evaluate(targets, after));
+    let b = evaluate(targets, before);
+    let a = if before == after { b.clone() } else { evaluate(targets, after) };
     targets
         .targets
         .iter()

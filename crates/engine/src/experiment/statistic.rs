@@ -17,6 +17,10 @@ pub enum Statistic {
     /// `decliners_access_or_skills`: share of first-offer decliners who said no at those barriers (bit `b`
     /// set for [`BARRIERS`]`[b]`).
     Decliners(u8),
+    /// `decliners_lacking_access`, `decliners_lacking_skills`, `decliners_lacking_access_or_skills`: share
+    /// of first-offer decliners who lacked home internet access, digital skills, or either (traits, as a
+    /// survey of decliners would find them, whatever the step at which they said no): 0, 1, 2.
+    DeclinersLacking(u8),
     /// `stopped_within_6m` (3, 6, 7, 12, 24): share of spells of use, started early enough to be seen
     /// for that long, that the user stopped within so many months (deaths censored).
     StoppedWithin(u32),
@@ -27,6 +31,7 @@ pub enum Statistic {
 
 const DECLINERS: &str = "decliners_";
 const STOPPED: &str = "stopped_within_";
+const LACKING: [&str; 3] = ["access", "skills", "access_or_skills"];
 
 impl Statistic {
     /// Every statistic's name, for messages.
@@ -34,6 +39,7 @@ impl Statistic {
         let mut names = vec!["declined_first_offer".to_string()];
         names.extend(BARRIERS.iter().map(|b| format!("{DECLINERS}{}", b.name())));
         names.push(format!("{DECLINERS}access_or_skills"));
+        names.extend(LACKING.iter().map(|l| format!("{DECLINERS}lacking_{l}")));
         names.extend(WINDOWS.iter().map(|w| format!("{STOPPED}{w}m")));
         names.push("practice_ever_used".into());
         names
@@ -46,6 +52,9 @@ impl Statistic {
         }
         if name == "practice_ever_used" {
             return Some(Statistic::PracticeEverUsed);
+        }
+        if let Some(lack) = name.strip_prefix(DECLINERS).and_then(|r| r.strip_prefix("lacking_")) {
+            return LACKING.iter().position(|l| *l == lack).map(|i| Statistic::DeclinersLacking(i as u8));
         }
         if let Some(rest) = name.strip_prefix(DECLINERS) {
             let mut mask = 0u8;
@@ -70,6 +79,7 @@ impl Statistic {
                 format!("{DECLINERS}{}", parts.join("_or_"))
             }
             Statistic::StoppedWithin(m) => format!("{STOPPED}{m}m"),
+            Statistic::DeclinersLacking(i) => format!("{DECLINERS}lacking_{}", LACKING[i as usize]),
         }
     }
 
@@ -89,6 +99,7 @@ impl Statistic {
                 result.offers.reason_share(groups, &chosen)
             }
             Statistic::StoppedWithin(m) => result.spells.abandonment_within(groups, m),
+            Statistic::DeclinersLacking(i) => result.offers.lacking_share(groups, i as usize),
             Statistic::PracticeEverUsed => match groups {
                 [g] => result.offers.practice_uptake(*g),
                 _ => None,
