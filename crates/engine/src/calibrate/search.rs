@@ -4,7 +4,7 @@
 
 use super::error::CalibrationError;
 use super::target::Targets;
-use crate::experiment::{latin_hypercube, Design, Factor, Response};
+use crate::experiment::{latin_hypercube, Design, ExperimentError, Factor, Response};
 use crate::scenario::Scenario;
 
 /// Most runs (design points) a calibration may spend.
@@ -33,9 +33,11 @@ pub fn search_design(
         if fit[..i].iter().any(|o| o.key == f.key) {
             return Err(CalibrationError::Fit(format!("{}: given twice", f.key)));
         }
-        f.check(base).map_err(|e| {
-            let m = e.to_string();
-            CalibrationError::Fit(m.strip_prefix("factor ").unwrap_or(&m).to_string())
+        f.check(base).map_err(|e| match e {
+            // The scenario's message names the field already (with its list index for starred keys).
+            ExperimentError::Factor { key, message } if message.starts_with(&key) => CalibrationError::Fit(message),
+            ExperimentError::Factor { key, message } => CalibrationError::Fit(format!("{key}: {message}")),
+            other => other.into(),
         })?;
     }
     targets.check(base)?;
