@@ -20,7 +20,7 @@ pub fn search_design(
     seed: u64,
     base: &Scenario,
 ) -> Result<Design, CalibrationError> {
-    if budget < 2 || budget > MAX_BUDGET {
+    if !(2..=MAX_BUDGET).contains(&budget) {
         return Err(CalibrationError::Budget(format!("{budget}: allowed 2 to {MAX_BUDGET} runs")));
     }
     if fit.is_empty() {
