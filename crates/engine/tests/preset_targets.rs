@@ -44,7 +44,9 @@ fn assistive_technology_meets_its_targets() {
 }
 
 #[test]
-fn every_targets_file_is_for_a_preset_and_reads() {
+fn every_targets_file_is_for_a_preset_reads_and_is_compiled_in() {
+    let files = std::fs::read_dir(targets_dir()).unwrap().count();
+    assert_eq!(rollout_engine::calibrate::presets_with_targets().len(), files);
     for entry in std::fs::read_dir(targets_dir()).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();
@@ -52,5 +54,6 @@ fn every_targets_file_is_for_a_preset_and_reads() {
         let name = path.file_stem().unwrap().to_str().unwrap();
         assert_eq!(targets.preset.as_deref(), Some(name), "{}", path.display());
         assert!(presets::preset(name).is_some(), "{name} is a preset");
+        assert_eq!(rollout_engine::calibrate::shipped_targets(name), Some(targets), "{name} is compiled in");
     }
 }

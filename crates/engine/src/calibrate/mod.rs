@@ -21,7 +21,7 @@ pub use abc::{mean, reject, score, PointFit, Posterior, FALLBACK_SHARE};
 pub use error::CalibrationError;
 pub use report::{evaluate, fit_report, simulate, to_markdown, FitRow};
 pub use search::{search_design, MAX_BUDGET};
-pub use target::{Counts, Target, Targets, MAX_TARGETS};
+pub use target::{presets_with_targets, shipped_targets, Counts, Target, Targets, MAX_TARGETS};
 
 use crate::experiment::{run_points, Design, Factor};
 use crate::scenario::Scenario;

@@ -1,6 +1,7 @@
 //! The fit report: for each target, the published value, the simulated value before and after calibration
 //! (mean across replicates with its 95% interval), and whether each is within tolerance.
 
+use std::borrow::Borrow;
 use std::fmt::Write;
 
 use serde::Serialize;
@@ -35,14 +36,18 @@ impl FitRow {
 
 /// Each target's simulated value in a scenario's replicates: mean and 95% interval across the replicates
 /// where it applies.
-pub fn simulate(targets: &Targets, scenario: &Scenario, results: &[ReplicateResult]) -> Vec<Option<Estimate>> {
+pub fn simulate<R: Borrow<ReplicateResult>>(
+    targets: &Targets,
+    scenario: &Scenario,
+    results: &[R],
+) -> Vec<Option<Estimate>> {
     targets
         .targets
         .iter()
         .map(|t| {
             let r = t.response();
             let v: Vec<f64> =
-                results.iter().filter_map(|res| r.value(scenario, res)).filter(|x| x.is_finite()).collect();
+                results.iter().filter_map(|res| r.value(scenario, res.borrow())).filter(|x| x.is_finite()).collect();
             (!v.is_empty()).then(|| Estimate::from_samples(&v, t_critical(v.len())))
         })
         .collect()

@@ -161,6 +161,23 @@ impl Targets {
     }
 }
 
+/// The targets files shipped with the presets (`data/targets/PRESET.json`), compiled in.
+const SHIPPED: [(&str, &str); 2] = [
+    ("heart-monitoring", include_str!("../../../../data/targets/heart-monitoring.json")),
+    ("assistive-tech-social-care", include_str!("../../../../data/targets/assistive-tech-social-care.json")),
+];
+
+/// The targets a preset was fitted to, if it has any.
+pub fn shipped_targets(preset: &str) -> Option<Targets> {
+    let (_, text) = SHIPPED.iter().find(|(name, _)| *name == preset)?;
+    Some(Targets::from_json(text).expect("the shipped targets files are valid (tests/preset_targets.rs)"))
+}
+
+/// The presets that have targets.
+pub fn presets_with_targets() -> Vec<&'static str> {
+    SHIPPED.iter().map(|(name, _)| *name).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
