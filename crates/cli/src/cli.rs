@@ -83,6 +83,11 @@ pub struct RunArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum Format {
+    /// The monthly series by group (mean and 95% interval of every quantity).
     Csv,
+    /// The series, the outcomes and the levers' budget status.
     Json,
+    /// The outcomes by group at the horizon (abandonment within 6 and 12 months, discontinuation, deaths...)
+    /// with 95% intervals, and each lever's budget status (rationed, saturated...).
+    OutcomesCsv,
 }

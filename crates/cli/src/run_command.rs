@@ -26,6 +26,7 @@ pub fn run(args: &RunArgs) -> Result<(), String> {
     let text = match args.format {
         Format::Csv => output::to_csv(&summary),
         Format::Json => output::to_json(&summary),
+        Format::OutcomesCsv => output::to_outcomes_csv(&summary),
     };
     match &args.out {
         Some(path) => output_file::write_atomically(path, &text),

@@ -86,6 +86,34 @@ fn run_writes_csv_with_bounds_and_an_all_row() {
 }
 
 #[test]
+fn run_writes_the_outcomes_as_csv_with_intervals_and_the_levers_status() {
+    let args = ["run", "--preset", "pilot-ends", "--agents", "1000", "--months", "48", "--replicates", "3"];
+    let o = rollout(&[&args[..], &["--format", "outcomes-csv"]].concat());
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    for outcome in ["abandonment_6m", "abandonment_12m", "discontinuation", "deaths", "sustainability"] {
+        for suffix in ["", "_lo", "_hi", "_replicates"] {
+            assert!(header.contains(&format!("{outcome}{suffix}").as_str()), "{outcome}{suffix}");
+        }
+    }
+    assert!(header.contains(&"subsidy_status") && header.contains(&"review_capacity_months_rationed_hi"));
+    let rows: Vec<Vec<&str>> = lines.map(|l| l.split(',').collect()).collect();
+    assert_eq!(rows.len(), 5 + 1);
+    assert_eq!(rows[5][0], "all");
+    let column = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    // The same numbers as the JSON outcomes.
+    let json = rollout(&[&args[..], &["--format", "json"]].concat());
+    let json: serde_json::Value = serde_json::from_slice(&json.stdout).unwrap();
+    let all = &json["outcomes"][5];
+    for outcome in ["abandonment_12m", "discontinuation", "deaths"] {
+        let cell: f64 = rows[5][column(outcome)].parse().unwrap();
+        assert_eq!(cell, all[outcome]["mean"].as_f64().unwrap(), "{outcome}");
+    }
+}
+
+#[test]
 fn run_writes_json_with_outcomes_and_set_changes_the_result() {
     let base = [
         "run",

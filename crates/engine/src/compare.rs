@@ -209,7 +209,8 @@ mod tests {
         let c = runs(&reseeded);
         let welch = difference(Run { scenario: &change, results: &a }, Run { scenario: &reseeded, results: &c });
         let width = |e: Estimate| e.hi - e.lo;
-        assert!(width(paired_d[4].ever_adopted_share) < width(welch[4].ever_adopted_share));
+        let (p, w) = (width(paired_d[4].ever_adopted_share), width(welch[4].ever_adopted_share));
+        assert!(p < w, "paired {p} vs unpaired {w}");
         assert!(!paired(Run { scenario: &change, results: &a }, Run { scenario: &reseeded, results: &c }));
     }
 }

@@ -25,17 +25,25 @@ use crate::spells::{SpellEnd, Spells};
 /// Mixed into the seed of the cohort stream.
 const COHORT_STREAM: u64 = 0xC0_4087_D1E5;
 
+/// Mixed into the seed of the organisations' monthly stream.
+const ORGANISATION_STREAM: u64 = 0x0_4647_5354_2EA3;
+
 /// Mixed into the seed of the stream that draws complex NASSS domains' factors.
 const NASSS_STREAM: u64 = 0x4A55_5C0B;
 
 /// What one group's members face when they decide this month: probabilities, 0 to 1.
 #[derive(Clone, Copy, Debug, Default)]
 struct Decision {
+    /// The technology needs home internet and digital skills (else those gates are skipped).
+    needs_access: bool,
+    needs_skills: bool,
     connectivity: f64,
     support: f64,
     unsupported_skill: f64,
     subsidy_grant: f64,
     subsidy_level: f64,
+    /// The subsidy goes only to people who cannot pay.
+    means_tested: bool,
     accept: f64,
 }
 
@@ -88,6 +96,9 @@ pub struct Model<'a> {
     /// A separate stream for deaths and the incident cases replacing them, so that two runs of the same
     /// seed see the same deaths and entrants whatever else differs (common random numbers).
     cohort_rng: Rng,
+    /// A separate stream for organisations' monthly changes (taking it up, procurement, discontinuing), so
+    /// that a change to people's levers leaves organisations' draws as they were (common random numbers).
+    organisation_rng: Rng,
     month: u32,
     groups: usize,
     group_sizes: Vec<u32>,
@@ -136,6 +147,7 @@ impl<'a> Model<'a> {
             organisations,
             rng,
             cohort_rng: rng::replicate_rng(rng::mix(scenario.seed ^ COHORT_STREAM), replicate),
+            organisation_rng: rng::replicate_rng(rng::mix(scenario.seed ^ ORGANISATION_STREAM), replicate),
             month: 0,
             groups,
             group_sizes: population::group_sizes(scenario),
@@ -179,14 +191,15 @@ impl<'a> Model<'a> {
     pub fn step(&mut self) -> MonthRecord {
         let s = self.scenario;
         let month = self.month;
-        self.organisations.step(s, month, &mut self.rng);
+        self.organisations.step(s, month, &mut self.organisation_rng);
         let funded = s.funded_in(month);
         let shock = s.levers.shock.active_in(month);
         if s.funding_end_month() == Some(month) {
             self.mark_funding_end();
         }
-        let exposure = self.exposure(shock);
-        let decisions = self.decisions(funded, shock);
+        let wom = self.word_of_mouth();
+        let exposure = self.exposure(shock, &wom);
+        let decisions = self.decisions(funded, shock, &wom);
         let abandonment = self.abandonment(funded);
         let mortality = self.mortality();
         self.people_pass(funded, &exposure, &decisions, &abandonment, &mortality);
@@ -248,15 +261,14 @@ impl<'a> Model<'a> {
 
     /// Exposure phase: thresholds per cell for [first-time, reluctant] people (declined or abandoned
     /// before), from offers, campaigns and word of mouth.
-    fn exposure(&self, shock: bool) -> Vec<[u64; 2]> {
+    fn exposure(&self, shock: bool, wom: &[f64]) -> Vec<[u64; 2]> {
         let s = self.scenario;
-        let wom = self.word_of_mouth();
         let imitation = s.diffusion.imitation * s.nasss.word_of_mouth_multiplier_in(&self.draws);
         let referral = if shock { s.levers.shock.referral } else { 1.0 };
         let mut exposure = Vec::with_capacity(self.organisation_eligible.len() * self.groups);
         for o in 0..self.organisation_eligible.len() {
             let offers = if self.organisations.offers(o) { s.diffusion.innovation * referral } else { 0.0 };
-            for w in &wom {
+            for w in wom {
                 let hazard = offers + s.diffusion.campaign + imitation * w;
                 exposure.push([
                     rng::threshold(rng::monthly_probability(hazard)),
@@ -267,31 +279,39 @@ impl<'a> Model<'a> {
         exposure
     }
 
+    /// The level of `lever` for group `g` this month, 0 to 1 (0 when unfunded or not aimed at the group).
     fn lever_reach(&self, lever: &Targeting, g: usize, funded: bool) -> f64 {
-        let aimed = lever.groups.is_empty() || lever.groups.iter().any(|n| *n == self.scenario.groups.list[g].name);
-        if funded && aimed {
-            lever.level
+        if funded {
+            lever.level_for(&self.scenario.groups.list[g].name)
         } else {
             0.0
         }
     }
 
     /// Decisions phase: what each group's members face when exposed. New grants are given with the share
-    /// of demand the budget paid last month.
-    fn decisions(&self, funded: bool, shock: bool) -> Vec<Decision> {
+    /// of demand the budget paid last month. Acceptance rises with word of mouth `wom` (peer endorsement):
+    /// a + (1 - a) x endorsement x M_wom x W_g.
+    fn decisions(&self, funded: bool, shock: bool, wom: &[f64]) -> Vec<Decision> {
         let s = self.scenario;
         let l = &s.levers;
         let shock_acceptance = if shock { l.shock.acceptance } else { 1.0 };
         let paid = self.paid_share;
+        let endorsement = s.diffusion.endorsement * s.nasss.word_of_mouth_multiplier_in(&self.draws);
         (0..self.groups)
-            .map(|g| Decision {
-                connectivity: self.lever_reach(&l.connectivity, g, funded) * paid,
-                support: self.lever_reach(&l.support, g, funded) * paid,
-                unsupported_skill: s.nasss.unsupported_skill_acceptance_in(&self.draws),
-                subsidy_grant: if self.lever_reach(&l.subsidy, g, funded) > 0.0 { paid } else { 0.0 },
-                subsidy_level: l.subsidy.level,
-                accept: (s.groups.list[g].trust * s.nasss.acceptance_multiplier_in(&self.draws) * shock_acceptance)
-                    .min(1.0),
+            .map(|g| {
+                let alone = (s.groups.list[g].trust * s.nasss.acceptance_multiplier_in(&self.draws) * shock_acceptance)
+                    .min(1.0);
+                Decision {
+                    needs_access: s.technology.needs_home_internet,
+                    needs_skills: s.technology.needs_digital_skills,
+                    connectivity: self.lever_reach(&l.connectivity, g, funded) * paid,
+                    support: self.lever_reach(&l.support, g, funded) * paid,
+                    unsupported_skill: s.nasss.unsupported_skill_acceptance_in(&self.draws),
+                    subsidy_grant: if self.lever_reach(&l.subsidy, g, funded) > 0.0 { paid } else { 0.0 },
+                    subsidy_level: self.lever_reach(&l.subsidy, g, funded),
+                    means_tested: l.subsidy.means_tested,
+                    accept: (alone + (1.0 - alone) * (endorsement * wom[g]).min(1.0)).clamp(0.0, 1.0),
+                }
             })
             .collect()
     }
@@ -307,6 +327,8 @@ impl<'a> Model<'a> {
         let s = self.scenario;
         let t = &s.technology;
         let base = t.abandonment * s.nasss.abandonment_multiplier_in(&self.draws);
+        // A passive device's user expects no feedback, so unreviewed data does not drive them away.
+        let unreviewed_hazard = if t.active_use { t.unreviewed_abandonment } else { 0.0 };
         let lapse = if funded { 1.0 - self.paid_share } else { 1.0 };
         let mut by_index = [0.0f64; 64];
         for (index, hazard) in by_index.iter_mut().enumerate() {
@@ -325,7 +347,7 @@ impl<'a> Model<'a> {
         }
         (0..self.organisation_eligible.len())
             .map(|o| {
-                let unreviewed = t.unreviewed_abandonment * (1.0 - self.reviewed_share[o]);
+                let unreviewed = unreviewed_hazard * (1.0 - self.reviewed_share[o]);
                 by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)))
             })
             .collect()
@@ -363,7 +385,7 @@ impl<'a> Model<'a> {
         let month = self.month;
         let groups = self.groups;
         let personal_cost = self.personal_cost();
-        let needs = need_table(personal_cost);
+        let needs = need_table(personal_cost, &s.technology);
         let discharge = rng::threshold(s.cohort.discharge_share);
         let cells = self.organisation_eligible.len() * groups;
         let cell_offers: Vec<bool> = (0..cells).map(|c| self.organisations.offers(c / groups)).collect();
@@ -491,6 +513,7 @@ impl<'a> Model<'a> {
         let pooled: Vec<f64> = pooled.iter().map(|p| ratio(p[0], p[1])).collect();
         let weight = PREDICTION_LISTS * s.organisations.list_size;
 
+        let subsidy_level: Vec<f64> = s.groups.list.iter().map(|g| s.levers.subsidy.level_for(&g.name)).collect();
         // Per organisation: reviewed by baseline capacity and extra capacity used, as shares of its list.
         let mut demand = vec![[0.0f64; 4]; groups];
         let mut baseline_reviewed = vec![0.0f64; orgs];
@@ -508,7 +531,7 @@ impl<'a> Model<'a> {
             }
             for (g, d) in demand.iter_mut().enumerate() {
                 let grants = self.tally.grants[o * groups + g];
-                d[0] += grants[0] as f64 * t.device_cost * t.personal_share * s.levers.subsidy.level;
+                d[0] += grants[0] as f64 * t.device_cost * t.personal_share * subsidy_level[g];
                 d[1] += grants[1] as f64 * t.support_cost;
                 d[2] += grants[2] as f64 * t.connectivity_cost;
                 d[3] += extra_used[o] * active(o, g) as f64 * t.review_cost;
@@ -553,8 +576,10 @@ impl<'a> Model<'a> {
 pub const PREDICTION_LISTS: f64 = 30.0;
 
 /// For each flags byte, the index of its abandonment threshold: bits 0-2 say which needs (skills, cost,
-/// access) nothing covers, bits 3-5 which a grant covers.
-fn need_table(personal_cost: bool) -> [u8; 256] {
+/// access) nothing covers, bits 3-5 which a grant covers. A need the technology does not have (no personal
+/// cost, no home internet or digital skills needed) is never unmet.
+fn need_table(personal_cost: bool, t: &crate::scenario::Technology) -> [u8; 256] {
+    let needed = [t.needs_digital_skills, personal_cost, t.needs_home_internet];
     let mut table = [0u8; 256];
     for (flags, index) in table.iter_mut().enumerate() {
         let f = flags as u8;
@@ -562,7 +587,7 @@ fn need_table(personal_cost: bool) -> [u8; 256] {
         for (k, (own, grant)) in
             [(HAS_SKILLS, SUPPORTED), (CAN_PAY, SUBSIDISED), (HAS_ACCESS, CONNECTED)].iter().enumerate()
         {
-            if k == 1 && !personal_cost || f & own != 0 {
+            if !needed[k] || f & own != 0 {
                 continue;
             }
             i |= if f & grant != 0 { 8 << k } else { 1 << k };
@@ -573,16 +598,17 @@ fn need_table(personal_cost: bool) -> [u8; 256] {
 }
 
 /// A person exposed to an offer decides: access (or connectivity), skills (or support), cost (or subsidy),
-/// then trust. Returns the grants that came with a yes, or the barrier at which they said no.
+/// then trust; a gate the technology does not need is skipped. Returns the grants that came with a yes, or
+/// the barrier at which they said no.
 fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Result<u8, Barrier> {
     let mut granted = 0;
-    if flags & HAS_ACCESS == 0 {
+    if d.needs_access && flags & HAS_ACCESS == 0 {
         if !rng::chance(rng, d.connectivity) {
             return Err(Barrier::Access);
         }
         granted |= CONNECTED;
     }
-    if flags & HAS_SKILLS == 0 {
+    if d.needs_skills && flags & HAS_SKILLS == 0 {
         if rng::chance(rng, d.support) {
             granted |= SUPPORTED;
         } else if !rng::chance(rng, d.unsupported_skill) {
@@ -590,7 +616,8 @@ fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Result
         }
     }
     if personal_cost {
-        let subsidised = d.subsidy_grant > 0.0 && rng::chance(rng, d.subsidy_grant);
+        let eligible = !d.means_tested || flags & CAN_PAY == 0;
+        let subsidised = eligible && d.subsidy_grant > 0.0 && rng::chance(rng, d.subsidy_grant);
         if subsidised {
             granted |= SUBSIDISED;
         }

@@ -91,6 +91,16 @@ const HF_ADMISSION_EFFECT: f64 = 0.29;
 /// Cochrane 2015;CD007228).
 const HF_MORTALITY_EFFECT: f64 = 0.20;
 
+/// Peer endorsement in the thematic presets: acceptance = a + (1 - a) x W, the uniform-threshold case of
+/// Granovetter's (1978) threshold model (a person whose contacts all use it accepts). An assumption on the
+/// size; the form is from threshold models of diffusion (Valente 1996).
+const PEER_ENDORSEMENT: f64 = 1.0;
+
+/// Baseline abandonment of telecare, per year, fitted so that the *output* matches Federici et al. 2016
+/// (17.9% not in use within 7 months, a hazard of 0.34 a year): 0.25 x the complicated technology and
+/// embedding multipliers (1.375) = 0.34. Phillips & Zhao 1993 (29.3% abandoned) is the check at 12 months.
+const AT_ABANDONMENT: f64 = 0.25;
+
 #[allow(clippy::too_many_arguments)]
 fn group(name: &str, share: f64, need: f64, access: f64, skills: f64, trust: f64, pay: f64, readiness: f64) -> Group {
     Group {
@@ -127,7 +137,13 @@ fn heart_monitoring() -> Scenario {
         agents: 10_000,
         months: 120,
         replicates: 20,
-        diffusion: Diffusion { innovation: 0.5, imitation: 0.3, campaign: 0.05, readoption: 0.3 },
+        diffusion: Diffusion {
+            innovation: 0.5,
+            imitation: 0.3,
+            campaign: 0.05,
+            readoption: 0.3,
+            endorsement: PEER_ENDORSEMENT,
+        },
         groups: Groups {
             ordered: true,
             list: vec![
@@ -166,6 +182,9 @@ fn heart_monitoring() -> Scenario {
             review_minutes: 15.0,
             support_cost: 12.0,
             connectivity_cost: 10.0,
+            needs_home_internet: true,
+            needs_digital_skills: true,
+            active_use: true,
         },
         cohort: Cohort { discharge_share: HF_DISCHARGE_SHARE },
         nasss: Nasss {
@@ -179,9 +198,9 @@ fn heart_monitoring() -> Scenario {
         },
         levers: Levers {
             funding: Funding { budget_per_1000_per_year: 3_000.0, years: 10.0, recurrent: true },
-            subsidy: Targeting { level: 0.5, groups: vec![] },
-            support: Targeting { level: 0.5, groups: vec![] },
-            connectivity: Targeting { level: 0.3, groups: vec![] },
+            subsidy: Targeting::universal(0.5),
+            support: Targeting::universal(0.5),
+            connectivity: Targeting::universal(0.3),
             review_capacity: 0.0,
             streamlined_procurement: 0.0,
             ecosystem_collaboration: 0.3,
@@ -209,10 +228,10 @@ fn targeted_support() -> Scenario {
         most deprived quintiles instead of spread across everyone. Compare the gap in uptake between Q1 and Q5 with \
         the default: proportionate universalism in practice."
         .into();
-    let deprived = vec!["Q1 most deprived".to_string(), "Q2".to_string()];
-    s.levers.subsidy = Targeting { level: 0.9, groups: deprived.clone() };
-    s.levers.support = Targeting { level: 0.9, groups: deprived.clone() };
-    s.levers.connectivity = Targeting { level: 0.7, groups: deprived };
+    let deprived = ["Q1 most deprived", "Q2"];
+    s.levers.subsidy = Targeting::aimed(0.9, &deprived);
+    s.levers.support = Targeting::aimed(0.9, &deprived);
+    s.levers.connectivity = Targeting::aimed(0.7, &deprived);
     s
 }
 
@@ -248,15 +267,16 @@ fn assistive_tech() -> Scenario {
         version: SCENARIO_VERSION,
         name: "Assistive technology in social care".into(),
         narrative:
-            "Councils offer sensors, alarms and assistive technology to older people living at home. Charges are \
-            means-tested, many of the oldest are offline, and devices are abandoned when they do not fit daily life. \
-            A three-year transformation fund pays for support and connectivity. Who is left behind when it ends?"
+            "Councils offer telecare (pendant alarms, fall and door sensors on a hub with its own line) to older people \
+            living at home. It needs neither home internet nor digital skills; charges are means-tested, so the \
+            three-year transformation fund pays them only for people who cannot pay. Devices are abandoned when they \
+            do not fit daily life, and the oldest die soonest. Who is left behind when the fund ends?"
                 .into(),
         seed: 20_261_125,
         agents: 10_000,
         months: 120,
         replicates: 20,
-        diffusion: Diffusion { innovation: 0.3, imitation: 0.25, campaign: 0.05, readoption: 0.3 },
+        diffusion: Diffusion { innovation: 0.6, imitation: 0.25, campaign: 0.05, readoption: 0.3, endorsement: PEER_ENDORSEMENT },
         groups: Groups {
             ordered: true,
             list: vec![
@@ -268,7 +288,7 @@ fn assistive_tech() -> Scenario {
         organisations: Organisations {
             count: 12,
             initial_offering: 0.25,
-            innovation: 0.1,
+            innovation: 0.3,
             imitation: 0.5,
             unfunded_adoption: 0.3,
             local_share: 0.5,
@@ -276,12 +296,12 @@ fn assistive_tech() -> Scenario {
             review_hours: 40.0,
             list_size: 1_000.0,
             discontinuation_funded: 0.03,
-            discontinuation_unfunded: 0.25,
+            discontinuation_unfunded: 0.1,
         },
         technology: Technology {
             device_cost: 25.0,
             personal_share: 0.5,
-            abandonment: 0.34,
+            abandonment: AT_ABANDONMENT,
             unreviewed_abandonment: 0.5,
             unsupported_abandonment: 0.6,
             cost_abandonment: 1.2,
@@ -292,6 +312,9 @@ fn assistive_tech() -> Scenario {
             review_minutes: 10.0,
             support_cost: 10.0,
             connectivity_cost: 8.0,
+            needs_home_internet: false,
+            needs_digital_skills: false,
+            active_use: false,
         },
         // Many telecare referrals follow a hospital discharge (an assumption).
         cohort: Cohort { discharge_share: 0.3 },
@@ -306,9 +329,9 @@ fn assistive_tech() -> Scenario {
         },
         levers: Levers {
             funding: Funding { budget_per_1000_per_year: 3_000.0, years: 3.0, recurrent: false },
-            subsidy: Targeting { level: 0.5, groups: vec![] },
-            support: Targeting { level: 0.5, groups: vec![] },
-            connectivity: Targeting { level: 0.4, groups: vec![] },
+            subsidy: Targeting { means_tested: true, ..Targeting::universal(0.8) },
+            support: Targeting::off(),
+            connectivity: Targeting::off(),
             review_capacity: 0.0,
             streamlined_procurement: 0.0,
             ecosystem_collaboration: 0.3,
@@ -332,7 +355,7 @@ fn bass() -> Scenario {
         agents: 100_000,
         months: 120,
         replicates: 5,
-        diffusion: Diffusion { innovation: 0.03, imitation: 0.38, campaign: 0.0, readoption: 0.0 },
+        diffusion: Diffusion { innovation: 0.03, imitation: 0.38, campaign: 0.0, readoption: 0.0, endorsement: 0.0 },
         groups: Groups {
             ordered: false,
             list: vec![Group {
@@ -373,6 +396,9 @@ fn bass() -> Scenario {
             review_minutes: 0.0,
             support_cost: 0.0,
             connectivity_cost: 0.0,
+            needs_home_internet: true,
+            needs_digital_skills: true,
+            active_use: true,
         },
         // The Bass limit: a closed cohort (nobody dies, nobody enters).
         cohort: Cohort::closed(),

@@ -320,8 +320,7 @@ fn budget_summary(sorted: &[&ReplicateResult], m: usize, t: f64) -> BudgetSummar
 
 fn lever_budgets(scenario: &Scenario, sorted: &[&ReplicateResult], t: f64) -> Vec<LeverBudget> {
     let l = &scenario.levers;
-    let at_max =
-        [l.subsidy.level >= 1.0, l.support.level >= 1.0, l.connectivity.level >= 1.0, l.review_capacity >= 5.0];
+    let at_max = [l.subsidy.at_full(), l.support.at_full(), l.connectivity.at_full(), l.review_capacity >= 5.0];
     LEVERS
         .iter()
         .enumerate()

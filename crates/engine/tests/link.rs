@@ -129,7 +129,7 @@ fn links_are_short() {
     let mut changed = preset("heart-monitoring");
     changed.seed = 987_654_321;
     changed.replicates = 50;
-    changed.levers.subsidy = Targeting { level: 0.75, groups: vec!["Q1 most deprived".into(), "Q2".into()] };
+    changed.levers.subsidy = Targeting::aimed(0.75, &["Q1 most deprived", "Q2"]);
     changed.levers.support.level = 0.6;
     changed.levers.funding.budget_per_1000_per_year = 4_250.0;
     changed.levers.review_capacity = 0.35;
@@ -216,7 +216,11 @@ fn group() -> impl Strategy<Value = Group> {
 
 fn targeting(names: Vec<String>) -> impl Strategy<Value = Targeting> {
     let n = names.len();
-    (unit(), prop::sample::subsequence(names, 0..=n)).prop_map(|(level, groups)| Targeting { level, groups })
+    (unit(), prop::sample::subsequence(names, 0..=n)).prop_map(|(level, groups)| Targeting {
+        level,
+        groups,
+        ..Targeting::off()
+    })
 }
 
 fn scenario() -> impl Strategy<Value = Scenario> {
@@ -620,7 +624,7 @@ fn the_largest_scenarios_fit_the_limits() {
         .collect();
     let names: Vec<String> = s.groups.list.iter().map(|g| g.name.clone()).collect();
     for t in [&mut s.levers.subsidy, &mut s.levers.support, &mut s.levers.connectivity] {
-        *t = Targeting { level: unit(&mut next), groups: names.clone() };
+        *t = Targeting { level: unit(&mut next), groups: names.clone(), ..Targeting::off() };
     }
     s.name = text(80, &mut next);
     s.narrative = text(2_000, &mut next);

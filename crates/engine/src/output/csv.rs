@@ -46,7 +46,7 @@ fn push_estimate(out: &mut String, e: &Estimate) {
 }
 
 /// Quote a field when it holds a comma, quote or line break.
-fn quote(field: &str) -> String {
+pub(super) fn quote(field: &str) -> String {
     if field.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", field.replace('"', "\"\""))
     } else {

@@ -1,5 +1,7 @@
 //! Policy levers: the choices a policymaker makes.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// All the levers of a scenario.
@@ -49,12 +51,58 @@ pub struct Targeting {
     /// Names of the groups it is aimed at; empty for universal.
     #[serde(default)]
     pub groups: Vec<String>,
+    /// Levels for particular groups, 0 to 1 each, by group name, in place of `level` for those groups
+    /// (proportionate universalism: some for all, more for the most deprived). Each must be a group the
+    /// lever is aimed at. Empty (the default): `level` for every group it is aimed at.
+    #[serde(default)]
+    pub by_group: BTreeMap<String, f64>,
+    /// Subsidy only: means-tested, so only people who cannot pay the personal cost receive it and the
+    /// budget is not spent on people who can pay. False (the default): anyone offered it may receive it.
+    #[serde(default)]
+    pub means_tested: bool,
 }
 
 impl Targeting {
     /// The lever switched off.
     pub fn off() -> Self {
-        Targeting { level: 0.0, groups: Vec::new() }
+        Targeting::universal(0.0)
+    }
+
+    /// The lever at `level` for everyone, not means-tested.
+    pub fn universal(level: f64) -> Self {
+        Targeting { level, groups: Vec::new(), by_group: BTreeMap::new(), means_tested: false }
+    }
+
+    /// The lever at `level` for the named groups only.
+    pub fn aimed(level: f64, groups: &[&str]) -> Self {
+        Targeting { groups: groups.iter().map(|g| g.to_string()).collect(), ..Targeting::universal(level) }
+    }
+
+    /// The lever is aimed at the group called `name` (it is universal, or names it).
+    pub fn aims_at(&self, name: &str) -> bool {
+        self.groups.is_empty() || self.groups.iter().any(|n| n == name)
+    }
+
+    /// The level the group called `name` gets, 0 to 1: its own level if it has one, else `level`; 0 for a
+    /// group the lever is not aimed at.
+    ///
+    /// ```
+    /// use rollout_engine::scenario::Targeting;
+    /// let mut t = Targeting::universal(0.3);
+    /// t.by_group.insert("Q1".into(), 0.9);
+    /// assert_eq!((t.level_for("Q1"), t.level_for("Q5")), (0.9, 0.3));
+    /// assert_eq!(Targeting::aimed(0.7, &["Q1"]).level_for("Q2"), 0.0);
+    /// ```
+    pub fn level_for(&self, name: &str) -> f64 {
+        if !self.aims_at(name) {
+            return 0.0;
+        }
+        self.by_group.get(name).copied().unwrap_or(self.level)
+    }
+
+    /// Every group it reaches gets the highest level, 1 (a higher setting could buy nothing more).
+    pub fn at_full(&self) -> bool {
+        self.level >= 1.0 && self.by_group.values().all(|&l| l >= 1.0)
     }
 }
 

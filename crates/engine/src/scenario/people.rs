@@ -14,6 +14,13 @@ pub struct Diffusion {
     pub campaign: f64,
     /// Rate at which people who declined or abandoned are exposed again, relative to others, 0 to 1.
     pub readoption: f64,
+    /// Peer endorsement, 0 to 1: the share of a person's reluctance to accept an offer that full use among
+    /// their contacts overcomes. Word of mouth persuades as well as informs (interpersonal channels matter
+    /// most at the persuasion stage, Rogers 2003; threshold models, Granovetter 1978, Valente 1996):
+    /// acceptance = a + (1 - a) x endorsement x word of mouth, where a is the acceptance without it. 0 (the
+    /// default, and what files written before this field mean) leaves acceptance at a.
+    #[serde(default)]
+    pub endorsement: f64,
 }
 
 /// The organisations that may run the programme.
@@ -77,6 +84,25 @@ pub struct Technology {
     pub support_cost: f64,
     /// Connectivity (data plan, hub), GBP per connected user per month, 0 to 10,000.
     pub connectivity_cost: f64,
+    /// The technology needs home internet (true: people without it need the connectivity lever to take it
+    /// up and to keep it). False for telecare that brings its own line (pendant alarms, sensors on a
+    /// telecare hub): nobody is held back by access and nobody is given connectivity.
+    #[serde(default = "yes")]
+    pub needs_home_internet: bool,
+    /// The technology needs digital skills (true: people without them take it up only with support, or
+    /// with the NASSS technology domain's unsupported acceptance, and give it up faster). False for devices
+    /// that need no digital skill (a pendant alarm, passive sensors).
+    #[serde(default = "yes")]
+    pub needs_digital_skills: bool,
+    /// The user takes readings or acts on the data (true). False for passive devices (sensors, alarms that
+    /// raise a call only when something happens): the user expects no feedback from review, so unreviewed
+    /// data adds no abandonment hazard.
+    #[serde(default = "yes")]
+    pub active_use: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 /// The open cohort: who enters when someone dies.

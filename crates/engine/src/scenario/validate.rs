@@ -77,6 +77,7 @@ impl Scenario {
         range("diffusion.imitation", d.imitation, 0.0, 10.0)?;
         range("diffusion.campaign", d.campaign, 0.0, 5.0)?;
         range("diffusion.readoption", d.readoption, 0.0, 1.0)?;
+        range("diffusion.endorsement", d.endorsement, 0.0, 1.0)?;
 
         self.validate_groups()?;
 
@@ -114,6 +115,18 @@ impl Scenario {
         self.validate_targeting("levers.subsidy", &l.subsidy)?;
         self.validate_targeting("levers.support", &l.support)?;
         self.validate_targeting("levers.connectivity", &l.connectivity)?;
+        for (field, lever, who) in [
+            ("levers.support", &l.support, "lack digital skills"),
+            ("levers.connectivity", &l.connectivity, "lack home internet"),
+        ] {
+            if lever.means_tested {
+                let message = format!(
+                    "only the subsidy can be means-tested; {} already goes only to people who {who}",
+                    &field[7..]
+                );
+                return Err(invalid(format!("{field}.means_tested"), message));
+            }
+        }
         range("levers.review_capacity", l.review_capacity, 0.0, 5.0)?;
         range("levers.streamlined_procurement", l.streamlined_procurement, 0.0, 1.0)?;
         range("levers.ecosystem_collaboration", l.ecosystem_collaboration, 0.0, 1.0)?;
@@ -176,6 +189,20 @@ impl Scenario {
                 let message = format!("\"{}\" is listed twice; name each group once", shown(name));
                 return Err(invalid(format!("{field}.groups.{i}"), message));
             }
+        }
+        for (name, &level) in &t.by_group {
+            let at = format!("{field}.by_group.{}", one_line(name, 40));
+            if self.group_index(name).is_none() {
+                return Err(invalid(at, format!("\"{}\" is not one of the scenario's groups", shown(name))));
+            }
+            if !t.aims_at(name) {
+                let message = format!(
+                    "\"{}\" is not a group this lever is aimed at; add it to {field}.groups or leave that list empty",
+                    shown(name)
+                );
+                return Err(invalid(at, message));
+            }
+            range(at, level, 0.0, 1.0)?;
         }
         Ok(())
     }
