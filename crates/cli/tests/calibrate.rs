@@ -35,7 +35,7 @@ fn targets_file() -> String {
     format!("{}/../../data/targets/heart-monitoring.json", env!("CARGO_MANIFEST_DIR"))
 }
 
-const FIT: [&str; 4] = ["--fit", "groups.list.*.trust=0.6:1.6", "--fit", "groups.list.*.skills=0.8:1.4"];
+const FIT: [&str; 4] = ["--fit", "groups.list.*.trust=0.6:1.6", "--fit", "groups.list.*.skills=0.8:1.1"];
 const SMALL: [&str; 8] = ["--agents", "1500", "--replicates", "3", "--budget", "8", "--seed", "5"];
 
 fn read(p: PathBuf) -> String {
@@ -108,7 +108,12 @@ fn bad_targets_fit_ranges_and_budgets_are_refused_in_one_line() {
         &run(&targets, "groups.list.0.trust=0.2:1.4", "8"),
         "--fit groups.list.0.trust: 1.4 is out of range; allowed 0 to 1",
     );
-    assert_refused(&run(&targets, "groups.list.*.access=0.8:1.3", "8"), "groups.list.4.access: 1.04 is out of range");
+    let e = run(&targets, "groups.list.*.access=0.8:3", "8");
+    assert_refused(&e, "--fit groups.list.*.access: multiplier 3: groups.list.");
+    assert!(
+        String::from_utf8_lossy(&e.stderr).contains(".access: ")
+            && String::from_utf8_lossy(&e.stderr).contains("allowed 0 to 1")
+    );
     assert_refused(&run(&targets, fit, "0"), "--budget 0: allowed 2 to");
     assert_refused(&rollout(&["calibrate", s(&targets), "--budget", "8", "--out", s(&out)]), "--fit is missing");
     assert!(!out.join("calibrated.json").exists(), "nothing written");
