@@ -191,7 +191,8 @@ impl<'a> Model<'a> {
     pub fn step(&mut self) -> MonthRecord {
         let s = self.scenario;
         let month = self.month;
-        self.organisations.step(s, month, &mut self.organisation_rng);
+        let weighing = self.organisations_weighing();
+        self.organisations.step(s, month, &weighing, &mut self.organisation_rng);
         let funded = s.funded_in(month);
         let shock = s.levers.shock.active_in(month);
         if s.funding_end_month() == Some(month) {
@@ -212,6 +213,31 @@ impl<'a> Model<'a> {
         self.active_share = record.groups.iter().map(|g| ratio(g.active, g.eligible)).collect();
         self.organisations.judge_supplier(s, ratio(all.active, all.offered));
         record
+    }
+
+    /// What each organisation weighs (section 3.3.9 of docs/model.md): its net cost per user-year (the
+    /// service cost users do not pay and clinical review of the share it reviews, less what it counts for
+    /// the events avoided among reviewed users of its list's need) and last month's reviewed share.
+    fn organisations_weighing(&self) -> Vec<[f64; 2]> {
+        let s = self.scenario;
+        let (o, t) = (&s.organisations, &s.technology);
+        let benefit = t.effect * s.nasss.benefit_multiplier_in(&self.draws) * o.value_per_event;
+        let unreimbursed = 1.0 - s.nasss.reimbursed_share();
+        let groups = self.groups;
+        (0..self.organisation_eligible.len())
+            .map(|k| {
+                let r = self.reviewed_share[k];
+                let mut need = 0.0;
+                for (g, group) in s.groups.list.iter().enumerate() {
+                    let c = k * groups + g;
+                    need += self.tally.counts[c * STATES..(c + 1) * STATES].iter().sum::<u32>() as f64 * group.need;
+                }
+                let need = need / self.organisation_eligible[k].max(1) as f64;
+                let own = 12.0 * (t.device_cost * (1.0 - t.personal_share) + t.review_cost * r) * unreimbursed;
+                let net = own - benefit * need * r;
+                crate::organisation::decision_factors(o.cost_weight, net, r)
+            })
+            .collect()
     }
 
     /// Everyone recorded after the last month: the spells of use, and the first offers with use at the

@@ -173,6 +173,13 @@ impl Nasss {
         d.spread(Domain::WiderSystem, self.wider_system.pick(1.0, 1.3, 1.7))
             * d.spread(Domain::Embedding, self.embedding.pick(1.0, 1.3, 1.7))
     }
+
+    /// Share of an organisation's own cost of the service (the part users do not pay, and clinical review)
+    /// that the wider system reimburses, 0 to 1: a simple wider system has a reimbursement route (a tariff)
+    /// and pays it all; a complicated or complex one leaves it with the organisation.
+    pub fn reimbursed_share(&self) -> f64 {
+        self.wider_system.pick(1.0, 0.0, 0.0)
+    }
 }
 
 /// A NASSS domain, to index [`Draws`].

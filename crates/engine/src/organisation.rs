@@ -17,6 +17,27 @@ pub enum OrgState {
     Discontinued,
 }
 
+/// What an organisation's own net cost and spare capacity do to its decisions: `[adoption factor,
+/// discontinuation factor]`. `net_cost` is GBP per user-year (negative when the benefit it counts exceeds
+/// its cost); `reviewed` the share of its users' data it reviewed last month, 0 to 1 (1 with spare capacity).
+/// Adoption: exp(-w max(net cost, 0) / 1,000). Discontinuation: exp(w net cost / 1,000) x (2 - reviewed),
+/// so an organisation whose clinicians cannot keep up with the data stops up to twice as readily. With
+/// weight 0 organisations decide as before: neither cost nor capacity weighs.
+///
+/// ```
+/// use rollout_engine::organisation::decision_factors;
+/// assert_eq!(decision_factors(0.0, 612.0, 1.0), [1.0, 1.0]);
+/// let [adopt, stop] = decision_factors(1.0, 612.0, 0.5);
+/// assert!(adopt < 0.55 && stop > 1.5 * 1.8); // exp(-0.612) and exp(0.612) x (2 - 0.5)
+/// ```
+pub fn decision_factors(weight: f64, net_cost: f64, reviewed: f64) -> [f64; 2] {
+    if weight <= 0.0 {
+        return [1.0, 1.0];
+    }
+    let overload = 2.0 - reviewed.clamp(0.0, 1.0);
+    [libm::exp(-weight * net_cost.max(0.0) / 1000.0), libm::exp(weight * net_cost / 1000.0) * overload]
+}
+
 /// Rate at which an organisation that discontinued takes it up again, relative to one that never did.
 pub const READOPTION_FACTOR: f64 = 0.5;
 
@@ -102,8 +123,10 @@ impl Organisations {
     }
 
     /// One month of organisational change at the start of `month` (0-based): adoption by funding and peer
-    /// influence, procurement completing, discontinuation.
-    pub fn step(&mut self, scenario: &Scenario, month: u32, rng: &mut Rng) {
+    /// influence, procurement completing, discontinuation. `weighing[k]` is what organisation k's own net
+    /// cost and spare capacity do to its decisions: `[adoption factor, discontinuation factor]` (see
+    /// [`decision_factors`]).
+    pub fn step(&mut self, scenario: &Scenario, month: u32, weighing: &[[f64; 2]], rng: &mut Rng) {
         if !self.supplier_active {
             return;
         }
@@ -118,18 +141,23 @@ impl Organisations {
         let streamlining = (1.0 - l.streamlined_procurement) * (1.0 - 0.5 * l.ecosystem_collaboration) * fast_track;
         let n = &scenario.nasss;
         let discontinuation = |k: usize| {
-            rng::threshold(rng::monthly_probability(if funded {
-                o.discontinuation_funded
-            } else {
-                o.discontinuation_unfunded * n.discontinuation_multiplier_in(&self.draws[k])
-            }))
+            rng::threshold(rng::monthly_probability(
+                weighing[k][1]
+                    * if funded {
+                        o.discontinuation_funded
+                    } else {
+                        o.discontinuation_unfunded * n.discontinuation_multiplier_in(&self.draws[k])
+                    },
+            ))
         };
         for k in 0..self.state.len() {
             self.state[k] = match self.state[k] {
                 s @ (OrgState::NotOffering | OrgState::Discontinued) => {
                     let again = if s == OrgState::Discontinued { READOPTION_FACTOR } else { 1.0 };
                     let multiplier = n.organisation_adoption_multiplier_in(&self.draws[k]);
-                    let p = rng::monthly_probability(adoption_rate * multiplier * self.readiness[k] * again);
+                    let p = rng::monthly_probability(
+                        adoption_rate * multiplier * self.readiness[k] * again * weighing[k][0],
+                    );
                     if rng::chance(rng, p) {
                         let delay = libm::round(n.procurement_delay_months_in(&self.draws[k]) * streamlining) as u32;
                         if delay == 0 {

@@ -51,6 +51,17 @@ pub struct Organisations {
     pub discontinuation_funded: f64,
     /// Hazard of discontinuing once funding has ended, per year, 0 to 5.
     pub discontinuation_unfunded: f64,
+    /// How much an organisation's own net cost weighs on its decisions, per 1,000 GBP of net cost per user-year,
+    /// 0 to 10: taking it up is slower by exp(-weight x net cost / 1,000) and discontinuing faster by
+    /// exp(weight x net cost / 1,000) (slower when the benefit it sees exceeds its cost). The net cost is the
+    /// service cost users do not pay plus clinical review, less what it counts for the events it sees
+    /// avoided. 0 (the default, and what files written before this field mean): cost does not weigh.
+    #[serde(default)]
+    pub cost_weight: f64,
+    /// What an organisation counts as its own gain for each adverse event (admission) avoided among its
+    /// users, GBP, 0 to 100,000 (a practice keeps little of a hospital's saving: 0 by default).
+    #[serde(default)]
+    pub value_per_event: f64,
 }
 
 /// The technology and its costs.

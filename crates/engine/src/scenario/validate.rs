@@ -92,6 +92,8 @@ impl Scenario {
         range("organisations.list_size", o.list_size, 1.0, 1_000_000.0)?;
         range("organisations.discontinuation_funded", o.discontinuation_funded, 0.0, 5.0)?;
         range("organisations.discontinuation_unfunded", o.discontinuation_unfunded, 0.0, 5.0)?;
+        range("organisations.cost_weight", o.cost_weight, 0.0, 10.0)?;
+        range("organisations.value_per_event", o.value_per_event, 0.0, 100_000.0)?;
 
         let t = &self.technology;
         range("technology.device_cost", t.device_cost, 0.0, 10_000.0)?;
