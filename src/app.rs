@@ -12,8 +12,8 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{
-    chart_in_slot, ChartPicker, DifferenceTable, GroupsEditor, Headline, LeversPanel, LeversPanelProps, OutcomesCard,
-    Toolbar, TopBar, WorthIt,
+    chart_in_slot, ChartPicker, DifferenceTable, FitCheck, GroupsEditor, Headline, LeversPanel, LeversPanelProps,
+    OutcomesCard, Toolbar, TopBar, WorthIt,
 };
 use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
@@ -127,6 +127,9 @@ pub fn app() -> Html {
                     }
                     if let Some(summary) = summary {
                         <WorthIt {summary} baseline={baseline_summary.clone()} {scale} />
+                    }
+                    if let Some(run) = state.shown.as_ref() {
+                        <FitCheck preset={AttrValue::from(state.preset.clone())} run={Shared::new(run)} />
                     }
                     if let (Some(rows), Some(b)) = ((*compared).clone(), baseline) {
                         <DifferenceTable {rows} baseline={b.scenario.name.clone()} />

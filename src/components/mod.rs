@@ -6,6 +6,7 @@
 mod chart_picker;
 mod difference_table;
 mod estimate;
+mod fit_check;
 mod groups_editor;
 mod headline;
 mod help_popup;
@@ -20,6 +21,7 @@ mod worth_it;
 pub use chart_picker::{chart_in_slot, ChartPicker};
 pub use difference_table::DifferenceTable;
 pub use estimate::estimate;
+pub use fit_check::{fit_lines, FitCheck, FitLine};
 pub use groups_editor::GroupsEditor;
 pub use headline::{figures, gap, Figure, Headline};
 pub use help_popup::HelpPopup;

@@ -42,6 +42,8 @@ pub enum Command {
     Merge(crate::merge_command::MergeArgs),
     /// Tornado, Morris or Sobol' sensitivity of one response in a merged table.
     Analyse(crate::analyse_command::AnalyseArgs),
+    /// Fit a scenario's inputs to published figures (a targets file): search, then ABC rejection.
+    Calibrate(crate::calibrate_command::CalibrateArgs),
 }
 
 #[derive(Args, Debug)]

@@ -2,6 +2,7 @@
 //! reads and writes files and draws a progress bar; every number comes from the engine.
 
 mod analyse_command;
+mod calibrate_command;
 mod cli;
 mod design_command;
 mod equity_command;
@@ -58,6 +59,7 @@ fn main() -> ExitCode {
         Command::Sweep(args) => sweep_command::run(&args),
         Command::Merge(args) => merge_command::run(&args),
         Command::Analyse(args) => analyse_command::run(&args),
+        Command::Calibrate(args) => calibrate_command::run(&args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -28,6 +28,7 @@
 
 pub mod bass;
 pub mod budget;
+pub mod calibrate;
 pub mod compare;
 pub mod cost;
 pub mod economics;
@@ -37,6 +38,7 @@ pub mod inequality;
 pub mod link;
 pub mod model;
 pub mod nasss;
+pub mod offers;
 pub mod organisation;
 pub mod outcomes;
 pub mod output;

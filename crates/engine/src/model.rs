@@ -11,6 +11,7 @@ use rand::RngCore;
 
 use crate::budget::{BudgetMonth, Demand};
 use crate::nasss::Draws;
+use crate::offers::{Barrier, Offers};
 use crate::organisation::Organisations;
 use crate::population::{
     self, draw_traits, People, State, ACTIVE_AT_FUNDING_END, CAN_PAY, CONNECTED, DISCHARGED, GRANTS, HAS_ACCESS,
@@ -111,6 +112,8 @@ pub struct Model<'a> {
     /// Share of every lever's demand the budget paid last month, 0 to 1.
     paid_share: f64,
     spells: Spells,
+    /// First offers and their outcome (for calibration targets).
+    offers: Offers,
     tally: Tally,
     accounts: Accounts,
     /// This replicate's factors for complex NASSS domains (person-level rates).
@@ -154,6 +157,7 @@ impl<'a> Model<'a> {
             reviewed_share: vec![1.0; org_count],
             paid_share: 1.0,
             spells: Spells::new(groups, scenario.months),
+            offers: Offers::new(groups),
             tally,
             accounts: Accounts {
                 reviewed: vec![0.0; groups],
@@ -236,9 +240,15 @@ impl<'a> Model<'a> {
             .collect()
     }
 
-    /// Everyone recorded after the last month: the spells of use.
-    pub fn into_spells(self) -> Spells {
-        self.spells
+    /// Everyone recorded after the last month: the spells of use, and the first offers with use at the
+    /// horizon by the home group of each person's practice.
+    pub fn into_spells_and_offers(mut self) -> (Spells, Offers) {
+        for (&cell, &state) in self.people.cell.iter().zip(&self.people.state) {
+            let home = self.organisations.home_group[cell as usize / self.groups] as usize;
+            let ever = [State::Active, State::Lapsed, State::Withdrawn].iter().any(|s| *s as u8 == state);
+            self.offers.count_at_horizon(home, ever);
+        }
+        (self.spells, self.offers)
     }
 
     /// Mark the people active when funding ends (sustainability follows them).
@@ -410,6 +420,7 @@ impl<'a> Model<'a> {
         let rng = &mut self.rng;
         let cohort_rng = &mut self.cohort_rng;
         let spells = &mut self.spells;
+        let offers_tally = &mut self.offers;
         for (((state, flags), start), &cell) in
             people.state.iter_mut().zip(people.flags.iter_mut()).zip(people.start.iter_mut()).zip(&people.cell)
         {
@@ -450,7 +461,14 @@ impl<'a> Model<'a> {
                 let p = if *flags & DISCHARGED != 0 && offers { u64::MAX } else { exposure[c][reluctant as usize] };
                 *flags &= !DISCHARGED;
                 if p != 0 && rng.next_u64() < p {
-                    match offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng)).flatten() {
+                    let decision = offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng));
+                    if let Some(d) = decision {
+                        if now == State::Unaware as u8 || now == State::Aware as u8 {
+                            let f = *flags;
+                            offers_tally.record(c % groups, d.err(), f & HAS_ACCESS == 0, f & HAS_SKILLS == 0);
+                        }
+                    }
+                    match decision.and_then(Result::ok) {
                         Some(granted) => {
                             *flags = (*flags & !GRANTS) | granted;
                             *start = month as u16;
@@ -607,12 +625,12 @@ fn need_table(personal_cost: bool, t: &crate::scenario::Technology) -> [u8; 256]
 
 /// A person exposed to an offer decides: access (or connectivity), skills (or support), cost (or subsidy),
 /// then trust; a gate the technology does not need is skipped. Returns the grants that came with a yes, or
-/// `None` for a no.
-fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Option<u8> {
+/// the barrier at which they said no.
+fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Result<u8, Barrier> {
     let mut granted = 0;
     if d.needs_access && flags & HAS_ACCESS == 0 {
         if !rng::chance(rng, d.connectivity) {
-            return None;
+            return Err(Barrier::Access);
         }
         granted |= CONNECTED;
     }
@@ -620,7 +638,7 @@ fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Option
         if rng::chance(rng, d.support) {
             granted |= SUPPORTED;
         } else if !rng::chance(rng, d.unsupported_skill) {
-            return None;
+            return Err(Barrier::Skills);
         }
     }
     if personal_cost {
@@ -630,10 +648,14 @@ fn decide(flags: u8, personal_cost: bool, d: &Decision, rng: &mut Rng) -> Option
             granted |= SUBSIDISED;
         }
         if flags & CAN_PAY == 0 && !(subsidised && rng::chance(rng, d.subsidy_level)) {
-            return None;
+            return Err(Barrier::Cost);
         }
     }
-    rng::chance(rng, d.accept).then_some(granted)
+    if rng::chance(rng, d.accept) {
+        Ok(granted)
+    } else {
+        Err(Barrier::Trust)
+    }
 }
 
 fn ratio(part: u32, whole: u32) -> f64 {
@@ -654,7 +676,8 @@ pub fn run_replicate_with(scenario: &Scenario, replicate: u32, mut on_month: imp
         months.push(model.step());
         on_month(m + 1);
     }
-    ReplicateResult { replicate, months, organisation_count: scenario.organisations.count, spells: model.into_spells() }
+    let (spells, offers) = model.into_spells_and_offers();
+    ReplicateResult { replicate, months, organisation_count: scenario.organisations.count, spells, offers }
 }
 
 /// Run one replicate of a validated scenario.

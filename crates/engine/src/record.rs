@@ -256,4 +256,7 @@ pub struct ReplicateResult {
     /// Spells of use by group and start month (for abandonment and discontinuation).
     #[serde(default)]
     pub spells: Spells,
+    /// First offers and their outcome, and use by the practice's home group at the horizon.
+    #[serde(default)]
+    pub offers: crate::offers::Offers,
 }

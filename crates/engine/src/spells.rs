@@ -15,8 +15,9 @@ pub enum SpellEnd {
     Died = 2,
 }
 
-/// Windows after the start in which stops are counted, months: "within 6 months" and "within 12 months".
-pub const WINDOWS: [u32; 2] = [6, 12];
+/// Windows after the start in which stops are counted, months: points on the curve of time to stopping
+/// among starters (3, 6, 7, 12 and 24 months; 6 and 12 for the abandonment outcomes, 7 for Federici et al.).
+pub const WINDOWS: [u32; 5] = [3, 6, 7, 12, 24];
 
 /// Counts of spells of use for one replicate, indexed by group and start month.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]

@@ -151,7 +151,10 @@ fn a_complex_domain_widens_the_spread_between_replicates_and_complicated_stays_f
         common::half_width(&summary, 60, 5, Quantity::ActiveShare)
     };
     let (complicated, complex) = (spread(Complexity::Complicated), spread(Complexity::Complex));
-    assert!(complex > 1.5 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
+    // The domain's draws act on people lacking digital skills (unsupported acceptance) and on abandonment;
+    // since the presets were fitted to Foster et al. (more skills than the earlier assumption) fewer people
+    // depend on them, so the widening is smaller than it was (it was asserted at 1.5 times).
+    assert!(complex > 1.3 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
 }
 
 #[test]

@@ -1,13 +1,17 @@
 //! A factor: one scenario field, named by its dotted key (the `--set` path), varied between a low and a
 //! high value. The special factor [`DUMMY`] changes no field: it re-seeds the replicates, so its indices
 //! show what noise alone looks like (the noise floor).
+//!
+//! A key with `*` for a list index (`groups.list.*.trust`) varies every item of the list together: its
+//! value is then a **multiplier** of each item's own value (1 leaves them as they are), so differences
+//! between groups are kept while their level moves.
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::error::ExperimentError;
 use crate::rng::mix;
-use crate::scenario::{set_dotted, Scenario};
+use crate::scenario::{set_all, set_dotted, Scenario};
 
 /// Key of the dummy factor added to Morris and Sobol' designs.
 pub const DUMMY: &str = "dummy";
@@ -65,6 +69,11 @@ impl Factor {
         Factor { key: DUMMY.to_string(), low: 0.0, high: 1.0 }
     }
 
+    /// Its key has `*` for a list index: its value multiplies every item's own value.
+    pub fn is_scaled(&self) -> bool {
+        self.key.contains(".*.")
+    }
+
     /// This is the dummy factor.
     pub fn is_dummy(&self) -> bool {
         self.key == DUMMY
@@ -87,6 +96,12 @@ impl Factor {
         if self.is_dummy() {
             return Ok(());
         }
+        if self.is_scaled() {
+            for value in [self.low, self.high] {
+                self.apply(scenario, value)?;
+            }
+            return Ok(());
+        }
         let current = get_dotted(scenario, &self.key).map_err(|m| ExperimentError::factor(&self.key, m))?;
         if !current.is_number() {
             return Err(ExperimentError::factor(&self.key, "is not a number field; factors vary numbers"));
@@ -105,6 +120,24 @@ impl Factor {
             s.seed = mix(s.seed ^ value.to_bits());
             return Ok(s);
         }
+        if let Some((list, field)) = self.key.split_once(".*.") {
+            let items = get_dotted(scenario, list).map_err(|m| ExperimentError::factor(&self.key, m))?;
+            let count = items.as_array().map(Vec::len).ok_or_else(|| {
+                ExperimentError::factor(&self.key, format!("\"{list}\" is not a list; * stands for a list index"))
+            })?;
+            let mut assignments = Vec::with_capacity(count);
+            for i in 0..count {
+                let path = format!("{list}.{i}.{field}");
+                let current = get_dotted(scenario, &path).map_err(|m| ExperimentError::factor(&self.key, m))?;
+                let number = current.as_f64().filter(|_| current.is_f64()).ok_or_else(|| {
+                    ExperimentError::factor(&self.key, format!("{path} is not a number field with decimals"))
+                })?;
+                assignments.push((path, format!("{}", number * value)));
+            }
+            let pairs: Vec<(&str, &str)> = assignments.iter().map(|(p, v)| (p.as_str(), v.as_str())).collect();
+            return set_all(scenario, &pairs)
+                .map_err(|e| ExperimentError::factor(&self.key, format!("multiplier {value}: {e}")));
+        }
         let current = get_dotted(scenario, &self.key).map_err(|m| ExperimentError::factor(&self.key, m))?;
         let whole = current.is_u64() || current.is_i64();
         let text = if whole { format!("{}", libm::round(value)) } else { format!("{value}") };
@@ -113,7 +146,7 @@ impl Factor {
 
     /// The value this factor has in `scenario` (for the dummy: none).
     pub fn value_in(&self, scenario: &Scenario) -> Option<f64> {
-        if self.is_dummy() {
+        if self.is_dummy() || self.is_scaled() {
             return None;
         }
         get_dotted(scenario, &self.key).ok().and_then(|v| v.as_f64())
@@ -168,6 +201,20 @@ mod tests {
         assert_ne!(a.seed, s.seed);
         assert_ne!(a.seed, dummy.apply(&s, 0.75).unwrap().seed);
         assert_eq!(a, dummy.apply(&s, 0.25).unwrap());
+    }
+
+    #[test]
+    fn a_starred_key_multiplies_every_item_and_names_the_one_out_of_range() {
+        let s = base();
+        let f = Factor::new("groups.list.*.trust", 0.5, 2.0).unwrap();
+        let half = f.apply(&s, 0.5).unwrap();
+        for (a, b) in half.groups.list.iter().zip(&s.groups.list) {
+            assert_eq!(a.trust, b.trust * 0.5);
+        }
+        assert_eq!(f.value_in(&half), None);
+        let e = Factor::new("groups.list.*.trust", 0.5, 9.0).unwrap().check(&s).unwrap_err().to_string();
+        assert!(e.contains("groups.list.0.trust") && e.contains("allowed 0 to 1"), "{e}");
+        assert!(Factor::new("groups.*.trust", 0.5, 1.0).unwrap().check(&s).is_err());
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod one_at_a_time;
 mod response;
 mod saltelli;
 mod sobol_indices;
+mod statistic;
 mod sweep;
 mod tornado;
 
@@ -53,6 +54,7 @@ pub use one_at_a_time::one_at_a_time;
 pub use response::Response;
 pub use saltelli::{sobol, MAX_BASE_SAMPLES};
 pub use sobol_indices::{sobol_indices, SobolIndex};
+pub use statistic::Statistic;
 pub use sweep::{chunk_points, run_point, run_points, PointResult};
 pub use tornado::{tornado, TornadoBar};
 

@@ -8,6 +8,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 
 use super::error::ExperimentError;
+use super::statistic::Statistic;
 use crate::inequality::TRACKED;
 use crate::outcomes::outcomes;
 use crate::quantity::Quantity;
@@ -16,7 +17,9 @@ use crate::scenario::Scenario;
 use crate::summary::ALL_GROUPS;
 
 /// One number per replicate. Text forms (`--output`): `active_share` (final month, one group or `all`),
-/// `active_share_gap`, `active_share_slope_index`, `events_avoided_total`, `spend_total`.
+/// `active_share_gap`, `active_share_slope_index`, `events_avoided_total`, `spend_total`, and the
+/// calibration statistics over the horizon ([`Statistic`]: `declined_first_offer`, `decliners_access`,
+/// `stopped_within_7m`, `practice_ever_used@Q1`, ...).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Response {
@@ -34,6 +37,8 @@ pub enum Response {
     EventsAvoided { group: String },
     /// All costs over the horizon (GBP), one group or all.
     Spend { group: String },
+    /// A statistic over the horizon that published figures measure (0 to 1), one group or all.
+    Statistic { statistic: Statistic, group: String },
 }
 
 const GAP: &str = "_gap";
@@ -77,6 +82,9 @@ impl Response {
         if quantity == SPEND {
             return Ok(Response::Spend { group: group_name });
         }
+        if let Some(statistic) = Statistic::from_name(quantity) {
+            return Ok(Response::Statistic { statistic, group: group_name });
+        }
         if let Some(q) = quantity.strip_suffix(GAP).and_then(Quantity::from_name) {
             return no_group(Response::Gap { quantity: q });
         }
@@ -95,6 +103,7 @@ impl Response {
         }
         let mut names: Vec<String> = Quantity::ALL.iter().map(|q| q.name().to_string()).collect();
         names.extend([format!("QUANTITY{GAP}"), format!("QUANTITY{SLOPE}"), EVENTS.into(), SPEND.into()]);
+        names.extend(Statistic::names());
         Err(ExperimentError::Response(format!("unknown output \"{quantity}\"; outputs are {}", names.join(", "))))
     }
 
@@ -106,15 +115,17 @@ impl Response {
             Response::SlopeIndex { quantity } => format!("{}{SLOPE}", quantity.name()),
             Response::EventsAvoided { .. } => EVENTS.to_string(),
             Response::Spend { .. } => SPEND.to_string(),
+            Response::Statistic { statistic, .. } => statistic.name(),
         }
     }
 
     /// The group column's text: a group, `all`, or none for measures across groups.
     pub fn group(&self) -> Option<&str> {
         match self {
-            Response::Final { group, .. } | Response::EventsAvoided { group } | Response::Spend { group } => {
-                Some(group)
-            }
+            Response::Final { group, .. }
+            | Response::EventsAvoided { group }
+            | Response::Spend { group }
+            | Response::Statistic { group, .. } => Some(group),
             Response::Gap { .. } | Response::SlopeIndex { .. } => None,
         }
     }
@@ -126,6 +137,16 @@ impl Response {
 
     /// Check that the group exists and, for measures across groups, that the scenario has two or more.
     pub fn check(&self, scenario: &Scenario) -> Result<(), ExperimentError> {
+        if let Response::Statistic { statistic, group } = self {
+            if statistic.needs_one_group() && group == ALL_GROUPS {
+                return Err(ExperimentError::Response(format!(
+                    "{}: name the group of the practices' area, e.g. {}@{}",
+                    self.quantity_name(),
+                    self.quantity_name(),
+                    scenario.groups.list[0].name
+                )));
+            }
+        }
         if let Some(g) = self.group() {
             if g != ALL_GROUPS && scenario.group_index(g).is_none() {
                 let names: Vec<&str> = scenario.groups.list.iter().map(|g| g.name.as_str()).collect();
@@ -158,6 +179,13 @@ impl Response {
             Response::SlopeIndex { quantity } => slope_index(scenario, result, *quantity),
             Response::EventsAvoided { group } => Some(outcomes(scenario, result, index(group)).events_avoided),
             Response::Spend { group } => Some(outcomes(scenario, result, index(group)).cost),
+            Response::Statistic { statistic, group } => {
+                let groups: Vec<usize> = match index(group) {
+                    Some(i) => vec![i],
+                    None => (0..last.groups.len()).collect(),
+                };
+                statistic.value(result, &groups)
+            }
         }
     }
 }
