@@ -6,7 +6,7 @@ use rollout_engine::{output, presets, run};
 ///
 /// CHANGE THIS ONLY ON PURPOSE: when a model change is meant to change the numbers, update it in the same
 /// commit and say why there. A refactor (summaries, output, the app) must never change it.
-const DEFAULT_PRESET_CSV_FNV1A: u64 = 0x048e_aaa5_5e52_061c;
+const DEFAULT_PRESET_CSV_FNV1A: u64 = 0x1649_4ee3_eb12_a0fa;
 
 /// FNV-1a, 64 bits: small, fixed, and the same on every platform.
 fn fnv1a(bytes: &[u8]) -> u64 {
