@@ -422,11 +422,13 @@ impl<'a> Model<'a> {
         let People { state, flags, start, cell, .. } = &mut self.people;
         let n = state.len();
         let (flags, start, cell) = (&mut flags[..n], &mut start[..n], &cell[..n]);
+        // With one cell (the Bass limit) a person's cell is known without reading it.
+        let cell_of = |i: usize| if cells == 1 { 0 } else { cell[i] as usize };
         let mut i = 0;
         while i < n {
             // Skip the people to whom nothing can happen (the bulk of the pass), up to the next dying candidate.
             let until = n.min(i.saturating_add(usize::try_from(dying.left()).unwrap_or(usize::MAX)));
-            let offered = |j: usize| cell_offers[cell[i + j] as usize];
+            let offered = |j: usize| cell_offers[cell_of(i + j)];
             let quiet =
                 quiet_run(&state[i..until], &mut stopping, &mut exposed, withdrawals_due.then_some(&offered as _));
             dying.skip(quiet as u64);
@@ -441,7 +443,7 @@ impl<'a> Model<'a> {
             let mut entrant = None;
             if dying.step(true) {
                 dying.restart(cohort_rng);
-                let c = cell[i] as usize;
+                let c = cell_of(i);
                 let active = old == State::Active as u8;
                 if dying.keep(mortality[c][active as usize], cohort_rng) {
                     let g = c % groups;
@@ -457,7 +459,8 @@ impl<'a> Model<'a> {
                 }
             }
             let active = now == State::Active as u8;
-            let offers = cell_offers[cell[i] as usize];
+            let c = cell_of(i);
+            let offers = cell_offers[c];
             // An incident case after a discharge is exposed at once where it is offered: no trial.
             let certain = offers && entrant.is_some_and(|(_, discharged)| discharged);
             let stops = stopping.step(active & offers);
@@ -468,22 +471,22 @@ impl<'a> Model<'a> {
             }
 
             // Something may happen to this person: the rare path.
-            let c = cell[i] as usize;
             let g = c % groups;
             let old_flags = flags[i];
+            // The start month is read only where a spell ends and written only where it changes.
             let (mut f, mut first) = match entrant {
-                Some((traits, _)) => (traits, 0),
-                None => (old_flags, start[i]),
+                Some((traits, _)) => (traits, Some(0)),
+                None => (old_flags, None),
             };
             let next = if active {
                 if !offers {
-                    spells.end(g, u32::from(first), month, SpellEnd::Withdrawn);
+                    spells.end(g, u32::from(start[i]), month, SpellEnd::Withdrawn);
                     State::Withdrawn as u8
                 } else if stops && {
                     stopping.restart(rng);
                     stopping.keep(abandonment[c / groups][needs[f as usize] as usize], rng)
                 } {
-                    spells.end(g, u32::from(first), month, SpellEnd::Abandoned);
+                    spells.end(g, u32::from(start[i]), month, SpellEnd::Abandoned);
                     State::Lapsed as u8
                 } else {
                     now
@@ -498,7 +501,7 @@ impl<'a> Model<'a> {
                 match offers.then(|| decide(f, personal_cost, &decisions[g], rng)).flatten() {
                     Some(granted) => {
                         f = (f & !GRANTS) | granted;
-                        first = month as u16;
+                        first = Some(month as u16);
                         spells.start(g, month);
                         State::Active as u8
                     }
@@ -516,7 +519,9 @@ impl<'a> Model<'a> {
             }
             *state = next;
             flags[i] = f;
-            start[i] = first;
+            if let Some(first) = first {
+                start[i] = first;
+            }
             i += 1;
         }
         let zero = [0; 3];
