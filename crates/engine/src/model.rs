@@ -354,10 +354,21 @@ impl<'a> Model<'a> {
             let cost_or_access = 1.0 - (1.0 - unmet(1)) * (1.0 - unmet(2));
             *hazard = unmet(0) * t.unsupported_abandonment + cost_or_access * t.cost_abandonment;
         }
+        // Organisations with the same reviewed share (all of them while review keeps up) share one table:
+        // 64 `expm1`s per organisation and month were a quarter of a default replicate's time.
+        let mut made: Vec<(u64, [u64; 64])> = Vec::new();
         (0..self.organisation_eligible.len())
             .map(|o| {
                 let unreviewed = t.unreviewed_abandonment * (1.0 - self.reviewed_share[o]);
-                by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)))
+                let key = unreviewed.to_bits();
+                if let Some((_, table)) = made.iter().find(|(k, _)| *k == key) {
+                    return *table;
+                }
+                let table = by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)));
+                if made.len() < 8 {
+                    made.push((key, table));
+                }
+                table
             })
             .collect()
     }
