@@ -4,7 +4,8 @@
 #   Debian chromium + chromium-driver (+ pkg-config, libssl-dev, npm if missing),
 #   wasm-opt from npm binaryen 132 under .tools/ (Debian's binaryen 108 can't parse modern Rust wasm),
 #   axe-core (pinned, for the e2e accessibility test) under .tools/
-#   Snakemake 9.27.1 + snakemake-executor-plugin-slurm 2.8.0 in the project-local venv .venv/ (from PyPI).
+#   Snakemake 9.27.1 + snakemake-executor-plugin-slurm 2.8.0 in the project-local venv .venv/ (from PyPI),
+#   numpy 2.4.6 there too (the numpy peer of the Bass model, benches/bass_numpy.py).
 # Idempotent: a second run only checks versions. Needs only package registries (crates.io, apt, npm, PyPI).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -98,6 +99,16 @@ else
   info "pip install snakemake $SNAKEMAKE_VERSION and snakemake-executor-plugin-slurm $SLURM_PLUGIN_VERSION into .venv/"
   "$VENV/bin/pip" install -q --disable-pip-version-check \
     "snakemake==$SNAKEMAKE_VERSION" "snakemake-executor-plugin-slurm==$SLURM_PLUGIN_VERSION" </dev/null
+fi
+
+# --- numpy, for the speed report's numpy peer (benches/bass_numpy.py, benches/speed_report.py) ---------
+NUMPY_VERSION="2.4.6"
+have_numpy="$("$VENV/bin/python" -c 'import numpy; print(numpy.__version__)' 2>/dev/null || true)"
+if [ "$have_numpy" = "$NUMPY_VERSION" ]; then
+  info "ok: numpy $NUMPY_VERSION (.venv/)"
+else
+  info "pip install numpy $NUMPY_VERSION into .venv/ (found: ${have_numpy:-none})"
+  "$VENV/bin/pip" install -q --disable-pip-version-check "numpy==$NUMPY_VERSION" </dev/null
 fi
 
 info "all tools present"

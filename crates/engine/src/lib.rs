@@ -12,6 +12,7 @@
 //! - [`nasss`]: the seven domains and the one mapping from their settings to rates;
 //! - [`population`] and [`organisation`]: the agents; [`model`]: one month of change;
 //! - [`record`]: what a replicate records (data collection, kept apart from the model);
+//! - [`skip`]: the people pass's trials by geometric skipping (no draw per person);
 //! - [`run`]: replicates, in parallel natively; [`summary`], [`estimate`], [`outcomes`]: means with 95%
 //!   intervals and the five NASSS outcomes; [`quantity`]: the reported quantities; [`output`]: CSV and JSON;
 //! - [`bass`]: the closed form the model reduces to.
@@ -49,6 +50,7 @@ pub mod record;
 pub mod rng;
 pub mod run;
 pub mod scenario;
+pub mod skip;
 pub mod spells;
 pub mod summary;
 

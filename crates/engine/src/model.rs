@@ -14,12 +14,13 @@ use crate::nasss::Draws;
 use crate::offers::{Barrier, Offers};
 use crate::organisation::Organisations;
 use crate::population::{
-    self, draw_traits, People, State, ACTIVE_AT_FUNDING_END, CAN_PAY, CONNECTED, DISCHARGED, GRANTS, HAS_ACCESS,
-    HAS_SKILLS, STATES, SUBSIDISED, SUPPORTED,
+    self, draw_traits, People, State, ACTIVE_AT_FUNDING_END, CAN_PAY, CONNECTED, GRANTS, HAS_ACCESS, HAS_SKILLS,
+    STATES, SUBSIDISED, SUPPORTED,
 };
 use crate::record::{self, MonthRecord, ReplicateResult};
 use crate::rng::{self, Rng};
 use crate::scenario::{Scenario, Targeting};
+use crate::skip::Skipper;
 use crate::spells::{SpellEnd, Spells};
 
 /// Mixed into the seed of the cohort stream.
@@ -63,6 +64,35 @@ pub struct Tally {
 }
 
 impl Tally {
+    /// Count a person of cell `c` as moved from `state[0]` with `flags[0]` to `state[1]` with `flags[1]`
+    /// (after a death: the one who died to the incident case); `held` is the number of active users
+    /// holding each grant, per cell.
+    fn move_person(&mut self, c: usize, state: [u8; 2], flags: [u8; 2], held: &mut [[u32; 3]]) {
+        self.counts[c * STATES + state[0] as usize] -= 1;
+        self.counts[c * STATES + state[1] as usize] += 1;
+        self.follow(c, state[0], flags[0], held, false);
+        self.follow(c, state[1], flags[1], held, true);
+    }
+
+    /// Add (`arriving`) or remove a person's share of the grant and funding-end counts.
+    fn follow(&mut self, c: usize, state: u8, flags: u8, held: &mut [[u32; 3]], arriving: bool) {
+        let change = |x: &mut u32| *x = if arriving { *x + 1 } else { *x - 1 };
+        let active = state == State::Active as u8;
+        if active {
+            for (k, grant) in [SUBSIDISED, SUPPORTED, CONNECTED].into_iter().enumerate() {
+                if flags & grant != 0 {
+                    change(&mut held[c][k]);
+                }
+            }
+        }
+        if flags & ACTIVE_AT_FUNDING_END != 0 {
+            change(&mut self.funding_end_users[c][0]);
+            if active {
+                change(&mut self.funding_end_users[c][1]);
+            }
+        }
+    }
+
     fn new(cells: usize, groups: usize) -> Tally {
         Tally {
             counts: vec![0; cells * STATES],
@@ -114,7 +144,11 @@ pub struct Model<'a> {
     spells: Spells,
     /// First offers and their outcome (for calibration targets).
     offers: Offers,
+    /// The month's tallies; counts of people, of active users holding each grant and of people followed
+    /// since funding ended are kept up to date as people change (see [`Tally::move_person`]).
     tally: Tally,
+    /// Active users holding each grant (subsidy, support, connectivity), per cell, funded or not.
+    held_grants: Vec<[u32; 3]>,
     accounts: Accounts,
     /// This replicate's factors for complex NASSS domains (person-level rates).
     draws: Draws,
@@ -138,8 +172,10 @@ impl<'a> Model<'a> {
             organisation_eligible[people.organisation(i)] += 1;
         }
         let mut tally = Tally::new(org_count * groups, groups);
-        for (&cell, &state) in people.cell.iter().zip(&people.state) {
+        let mut held_grants = vec![[0; 3]; org_count * groups];
+        for ((&cell, &state), &flags) in people.cell.iter().zip(&people.state).zip(&people.flags) {
             tally.counts[cell as usize * STATES + state as usize] += 1;
+            tally.follow(cell as usize, state, flags, &mut held_grants, true);
         }
         Model {
             scenario,
@@ -152,6 +188,7 @@ impl<'a> Model<'a> {
             groups,
             group_sizes: population::group_sizes(scenario),
             organisation_eligible,
+            held_grants,
             active_share: vec![0.0; groups],
             previous_active_share: vec![0.0; groups],
             reviewed_share: vec![1.0; org_count],
@@ -251,11 +288,15 @@ impl<'a> Model<'a> {
         (self.spells, self.offers)
     }
 
-    /// Mark the people active when funding ends (sustainability follows them).
+    /// Mark the people active when funding ends (sustainability follows them), and count them.
     fn mark_funding_end(&mut self) {
-        for (flags, &state) in self.people.flags.iter_mut().zip(&self.people.state) {
+        let followed = &mut self.tally.funding_end_users;
+        followed.fill([0; 2]);
+        for ((flags, &state), &cell) in self.people.flags.iter_mut().zip(&self.people.state).zip(&self.people.cell) {
             let active = (state == State::Active as u8) as u8;
             *flags = (*flags & !ACTIVE_AT_FUNDING_END) | (active * ACTIVE_AT_FUNDING_END);
+            followed[cell as usize][0] += u32::from(active);
+            followed[cell as usize][1] += u32::from(active);
         }
     }
 
@@ -371,10 +412,21 @@ impl<'a> Model<'a> {
             let cost_or_access = 1.0 - (1.0 - unmet(1)) * (1.0 - unmet(2));
             *hazard = unmet(0) * t.unsupported_abandonment + cost_or_access * t.cost_abandonment;
         }
+        // Organisations with the same reviewed share (all of them while review keeps up) share one table:
+        // 64 `expm1`s per organisation and month were a quarter of a default replicate's time.
+        let mut made: Vec<(u64, [u64; 64])> = Vec::new();
         (0..self.organisation_eligible.len())
             .map(|o| {
                 let unreviewed = unreviewed_hazard * (1.0 - self.reviewed_share[o]);
-                by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)))
+                let key = unreviewed.to_bits();
+                if let Some((_, table)) = made.iter().find(|(k, _)| *k == key) {
+                    return *table;
+                }
+                let table = by_index.map(|extra| rng::threshold(rng::monthly_probability(base + unreviewed + extra)));
+                if made.len() < 8 {
+                    made.push((key, table));
+                }
+                table
             })
             .collect()
     }
@@ -399,6 +451,12 @@ impl<'a> Model<'a> {
 
     /// The people pass: each person may die (and be replaced by an incident case), stop (abandon, or be
     /// withdrawn from a service no longer offered), or be exposed and decide.
+    ///
+    /// Trials are sampled by geometric skipping ([`Skipper`]): one for dying (everyone, cohort stream), one
+    /// for abandoning (active people whose organisation offers it) and one for exposure (everyone else),
+    /// so the pass over a person who does not change reads only their state byte (and their cell while some
+    /// organisation does not offer it). The tallies are kept up to date on every change instead of being
+    /// counted afresh.
     fn people_pass(
         &mut self,
         funded: bool,
@@ -415,95 +473,137 @@ impl<'a> Model<'a> {
         let discharge = rng::threshold(s.cohort.discharge_share);
         let cells = self.organisation_eligible.len() * groups;
         let cell_offers: Vec<bool> = (0..cells).map(|c| self.organisations.offers(c / groups)).collect();
-        let mut tally = Tally::new(cells, groups);
-        let people = &mut self.people;
+        // Active users where it is no longer offered are withdrawn this month; none: an active person is
+        // always in a cell that offers it, and quiet runs can be skipped by state alone.
+        let withdrawals_due =
+            (0..cells).any(|c| !cell_offers[c] && self.tally.counts[c * STATES + State::Active as usize] > 0);
+        let ceiling = |t: &[u64]| t.iter().copied().max().unwrap_or(0);
         let rng = &mut self.rng;
         let cohort_rng = &mut self.cohort_rng;
+        let mut dying = Skipper::new(ceiling(mortality.as_flattened()), cohort_rng);
+        let mut stopping = Skipper::new(ceiling(abandonment.as_flattened()), rng);
+        let mut exposed = Skipper::new(ceiling(exposure.as_flattened()), rng);
+        let tally = &mut self.tally;
+        tally.deaths.fill(0);
+        tally.entrants.fill([0; 2]);
+        let held = &mut self.held_grants;
         let spells = &mut self.spells;
         let offers_tally = &mut self.offers;
-        for (((state, flags), start), &cell) in
-            people.state.iter_mut().zip(people.flags.iter_mut()).zip(people.start.iter_mut()).zip(&people.cell)
-        {
-            let c = cell as usize;
-            let mut now = *state;
-            let active = now == State::Active as u8;
-            let death = mortality[c][active as usize];
-            // The cohort stream is drawn only where people can die, the same cells in two runs of a scenario.
-            if death != 0 && cohort_rng.next_u64() < death {
-                tally.deaths[c] += 1;
-                let g = c % groups;
-                if active {
-                    spells.end(g, u32::from(*start), month, SpellEnd::Died);
-                }
-                let discharged = cohort_rng.next_u64() < discharge;
-                *flags = draw_traits(&s.groups.list[g], cohort_rng) | if discharged { DISCHARGED } else { 0 };
-                *start = 0;
-                now = State::Unaware as u8;
-                tally.entrants[g][0] += 1;
-                tally.entrants[g][1] += discharged as u32;
+        let People { state, flags, start, cell, .. } = &mut self.people;
+        let n = state.len();
+        let (flags, start, cell) = (&mut flags[..n], &mut start[..n], &cell[..n]);
+        // With one cell (the Bass limit) a person's cell is known without reading it.
+        let cell_of = |i: usize| if cells == 1 { 0 } else { cell[i] as usize };
+        let mut i = 0;
+        while i < n {
+            // Skip the people to whom nothing can happen (the bulk of the pass), up to the next dying candidate.
+            let until = n.min(i.saturating_add(usize::try_from(dying.left()).unwrap_or(usize::MAX)));
+            let offered = |j: usize| cell_offers[cell_of(i + j)];
+            let quiet =
+                quiet_run(&state[i..until], &mut stopping, &mut exposed, withdrawals_due.then_some(&offered as _));
+            dying.skip(quiet as u64);
+            i += quiet;
+            if i == n {
+                break;
             }
-            let next = if now == State::Active as u8 {
-                if !cell_offers[c] {
-                    spells.end(c % groups, u32::from(*start), month, SpellEnd::Withdrawn);
-                    State::Withdrawn as u8
-                } else {
-                    let p = abandonment[c / groups][needs[*flags as usize] as usize];
-                    if p != 0 && rng.next_u64() < p {
-                        spells.end(c % groups, u32::from(*start), month, SpellEnd::Abandoned);
-                        State::Lapsed as u8
-                    } else {
-                        now
+            let state = &mut state[i];
+            let old = *state;
+            let mut now = old;
+            // Dying: a candidate is kept with its own hazard (cohort stream), then replaced.
+            let mut entrant = None;
+            if dying.step(true) {
+                dying.restart(cohort_rng);
+                let c = cell_of(i);
+                let active = old == State::Active as u8;
+                if dying.keep(mortality[c][active as usize], cohort_rng) {
+                    let g = c % groups;
+                    tally.deaths[c] += 1;
+                    if active {
+                        spells.end(g, u32::from(start[i]), month, SpellEnd::Died);
                     }
+                    let discharged = cohort_rng.next_u64() < discharge;
+                    entrant = Some((draw_traits(&s.groups.list[g], cohort_rng), discharged));
+                    now = State::Unaware as u8;
+                    tally.entrants[g][0] += 1;
+                    tally.entrants[g][1] += discharged as u32;
                 }
-            } else {
-                let offers = cell_offers[c];
-                let reluctant = now == State::Lapsed as u8 || now == State::Declined as u8;
-                let p = if *flags & DISCHARGED != 0 && offers { u64::MAX } else { exposure[c][reluctant as usize] };
-                *flags &= !DISCHARGED;
-                if p != 0 && rng.next_u64() < p {
-                    let decision = offers.then(|| decide(*flags, personal_cost, &decisions[c % groups], rng));
-                    if let Some(d) = decision {
-                        if now == State::Unaware as u8 || now == State::Aware as u8 {
-                            let f = *flags;
-                            offers_tally.record(c % groups, d.err(), f & HAS_ACCESS == 0, f & HAS_SKILLS == 0);
-                        }
-                    }
-                    match decision.and_then(Result::ok) {
-                        Some(granted) => {
-                            *flags = (*flags & !GRANTS) | granted;
-                            *start = month as u16;
-                            spells.start(c % groups, month);
-                            State::Active as u8
-                        }
-                        None if !offers && now == State::Unaware as u8 => State::Aware as u8,
-                        None if offers && (now == State::Unaware as u8 || now == State::Aware as u8) => {
-                            State::Declined as u8
-                        }
-                        None => now,
-                    }
+            }
+            let active = now == State::Active as u8;
+            let c = cell_of(i);
+            let offers = cell_offers[c];
+            // An incident case after a discharge is exposed at once where it is offered: no trial.
+            let certain = offers && entrant.is_some_and(|(_, discharged)| discharged);
+            let stops = stopping.step(active & offers);
+            let hears = exposed.step(!active & !certain);
+            if !(stops | hears | certain | entrant.is_some() | (active & !offers)) {
+                i += 1;
+                continue;
+            }
+
+            // Something may happen to this person: the rare path.
+            let g = c % groups;
+            let old_flags = flags[i];
+            // The start month is read only where a spell ends and written only where it changes.
+            let (mut f, mut first) = match entrant {
+                Some((traits, _)) => (traits, Some(0)),
+                None => (old_flags, None),
+            };
+            let next = if active {
+                if !offers {
+                    spells.end(g, u32::from(start[i]), month, SpellEnd::Withdrawn);
+                    State::Withdrawn as u8
+                } else if stops && {
+                    stopping.restart(rng);
+                    stopping.keep(abandonment[c / groups][needs[f as usize] as usize], rng)
+                } {
+                    spells.end(g, u32::from(start[i]), month, SpellEnd::Abandoned);
+                    State::Lapsed as u8
                 } else {
                     now
                 }
-            };
-            *state = next;
-            tally.counts[c * STATES + next as usize] += 1;
-            // Rare cases behind predictable branches: most people are neither active nor followed.
-            if next == State::Active as u8 {
-                let f = *flags;
-                if funded {
-                    let g = &mut tally.grants[c];
-                    g[0] += (f & SUBSIDISED != 0) as u32;
-                    g[1] += (f & SUPPORTED != 0) as u32;
-                    g[2] += (f & CONNECTED != 0) as u32;
+            } else if certain
+                || hears && {
+                    exposed.restart(rng);
+                    let reluctant = now == State::Lapsed as u8 || now == State::Declined as u8;
+                    exposed.keep(exposure[c][reluctant as usize], rng)
                 }
+            {
+                let decision = offers.then(|| decide(f, personal_cost, &decisions[g], rng));
+                if let Some(d) = decision {
+                    if now == State::Unaware as u8 || now == State::Aware as u8 {
+                        offers_tally.record(g, d.err(), f & HAS_ACCESS == 0, f & HAS_SKILLS == 0);
+                    }
+                }
+                match decision.and_then(Result::ok) {
+                    Some(granted) => {
+                        f = (f & !GRANTS) | granted;
+                        first = Some(month as u16);
+                        spells.start(g, month);
+                        State::Active as u8
+                    }
+                    None if !offers && now == State::Unaware as u8 => State::Aware as u8,
+                    None if offers && (now == State::Unaware as u8 || now == State::Aware as u8) => {
+                        State::Declined as u8
+                    }
+                    None => now,
+                }
+            } else {
+                now
+            };
+            if next != old || entrant.is_some() {
+                tally.move_person(c, [old, next], [old_flags, f], held);
             }
-            if *flags & ACTIVE_AT_FUNDING_END != 0 {
-                let followed = &mut tally.funding_end_users[c];
-                followed[0] += 1;
-                followed[1] += (next == State::Active as u8) as u32;
+            *state = next;
+            flags[i] = f;
+            if let Some(first) = first {
+                start[i] = first;
             }
+            i += 1;
         }
-        self.tally = tally;
+        let zero = [0; 3];
+        for (shown, &h) in tally.grants.iter_mut().zip(held.iter()) {
+            *shown = if funded { h } else { zero };
+        }
     }
 
     /// Accounting phase: clinical review (each organisation reviews its active users up to its capacity,
@@ -601,6 +701,55 @@ impl<'a> Model<'a> {
 /// lists are large). The agent-count test in `tests/agent_count.rs` holds it.
 pub const PREDICTION_LISTS: f64 = 30.0;
 
+/// People counted in quiet runs' whole blocks (a multiple of every SIMD width).
+const BLOCK: usize = 64;
+
+/// How many people from the start of `state` nothing can happen to (nobody who dies is among them: the
+/// caller stops the slice at the next dying candidate): no candidate to stop (an active person), none to be
+/// exposed (anyone else), and no active person where it is not `offered` (by index in `state`; `None`: every
+/// active person's organisation offers it). Counts their trials off both skippers. Whole blocks are counted
+/// at once when `offered` is `None`.
+#[inline(always)]
+fn quiet_run(
+    state: &[u8],
+    stopping: &mut Skipper,
+    exposed: &mut Skipper,
+    offered: Option<&dyn Fn(usize) -> bool>,
+) -> usize {
+    const ACTIVE: u8 = State::Active as u8;
+    let (mut stop_left, mut expose_left) = (stopping.left(), exposed.left());
+    let mut j = 0;
+    if offered.is_none() {
+        for block in state.chunks_exact(BLOCK) {
+            let active = block.iter().map(|&s| u64::from(s == ACTIVE)).sum::<u64>();
+            let other = BLOCK as u64 - active;
+            if active > stop_left || other > expose_left {
+                break;
+            }
+            stop_left -= active;
+            expose_left -= other;
+            j += BLOCK;
+        }
+    }
+    while j < state.len() {
+        if state[j] == ACTIVE {
+            if stop_left == 0 || offered.is_some_and(|offered| !offered(j)) {
+                break;
+            }
+            stop_left -= 1;
+        } else {
+            if expose_left == 0 {
+                break;
+            }
+            expose_left -= 1;
+        }
+        j += 1;
+    }
+    stopping.skip(stopping.left() - stop_left);
+    exposed.skip(exposed.left() - expose_left);
+    j
+}
+
 /// For each flags byte, the index of its abandonment threshold: bits 0-2 say which needs (skills, cost,
 /// access) nothing covers, bits 3-5 which a grant covers. A need the technology does not have (no personal
 /// cost, no home internet or digital skills needed) is never unmet.
@@ -683,4 +832,68 @@ pub fn run_replicate_with(scenario: &Scenario, replicate: u32, mut on_month: imp
 /// Run one replicate of a validated scenario.
 pub fn run_replicate(scenario: &Scenario, replicate: u32) -> ReplicateResult {
     run_replicate_with(scenario, replicate, |_| {})
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::presets;
+
+    /// The tallies counted afresh from the people: counts by cell and state, people followed since funding
+    /// ended (alive, active), and active users holding each grant.
+    fn recount(model: &Model) -> (Vec<u32>, Vec<[u32; 2]>, Vec<[u32; 3]>) {
+        let cells = model.organisation_eligible.len() * model.groups;
+        let (mut counts, mut followed, mut held) = (vec![0; cells * STATES], vec![[0; 2]; cells], vec![[0; 3]; cells]);
+        let p = &model.people;
+        for i in 0..p.len() {
+            let (c, state, flags) = (p.cell[i] as usize, p.state[i], p.flags[i]);
+            let active = state == State::Active as u8;
+            counts[c * STATES + state as usize] += 1;
+            if flags & ACTIVE_AT_FUNDING_END != 0 {
+                followed[c][0] += 1;
+                followed[c][1] += active as u32;
+            }
+            for (k, grant) in [SUBSIDISED, SUPPORTED, CONNECTED].into_iter().enumerate() {
+                held[c][k] += (active && flags & grant != 0) as u32;
+            }
+        }
+        (counts, followed, held)
+    }
+
+    #[test]
+    fn tallies_kept_up_to_date_match_a_fresh_count_every_month() {
+        // Deaths and discharges (all), funding ending (pilot-ends), organisations withdrawing the service
+        // (assistive technology's discontinuation), grants under rationing (targeted-support).
+        for name in ["heart-monitoring", "pilot-ends", "targeted-support", "assistive-tech-social-care"] {
+            let mut s = presets::preset(name).unwrap().scenario;
+            s.agents = 3_000;
+            s.months = 72;
+            let mut model = Model::new(&s, 0);
+            let (mut deaths, mut withdrawn, mut followed_months, mut granted_months) = (0, 0, 0, 0);
+            for m in 0..s.months {
+                let funded = s.funded_in(m);
+                let record = model.step();
+                let (counts, followed, held) = recount(&model);
+                assert_eq!(model.tally.counts, counts, "{name}, month {m}: counts");
+                assert_eq!(model.tally.funding_end_users, followed, "{name}, month {m}: followed");
+                assert_eq!(model.held_grants, held, "{name}, month {m}: grants held");
+                let shown: Vec<[u32; 3]> = held.iter().map(|&h| if funded { h } else { [0; 3] }).collect();
+                assert_eq!(model.tally.grants, shown, "{name}, month {m}: grants shown");
+                deaths += record.groups.iter().map(|g| g.deaths).sum::<u32>();
+                withdrawn += record.groups.iter().map(|g| g.withdrawn).sum::<u32>();
+                followed_months += followed.iter().any(|f| f[0] > 0) as u32;
+                granted_months += held.iter().any(|h| h.iter().any(|&x| x > 0)) as u32;
+            }
+            assert!(deaths > 0, "{name}: the test saw no death");
+            if name == "pilot-ends" {
+                assert!(followed_months > 0, "{name}: nobody was followed after funding ended");
+            }
+            if name == "assistive-tech-social-care" {
+                assert!(withdrawn > 0, "{name}: no withdrawal");
+            }
+            if name == "targeted-support" {
+                assert!(granted_months > 0, "{name}: no grant held");
+            }
+        }
+    }
 }

@@ -41,8 +41,6 @@ pub const CONNECTED: u8 = 32;
 pub const GRANTS: u8 = SUBSIDISED | SUPPORTED | CONNECTED;
 /// Marker: was active when funding ended (for sustainability).
 pub const ACTIVE_AT_FUNDING_END: u8 = 64;
-/// Marker: entered the cohort after a hospital discharge and has not yet had their first month.
-pub const DISCHARGED: u8 = 128;
 
 /// Draw a new person's trait bits (access, skills, ability to pay) for `group`.
 pub fn draw_traits(group: &crate::scenario::Group, rng: &mut Rng) -> u8 {

@@ -6,7 +6,7 @@ use rollout_engine::{output, presets, run};
 ///
 /// CHANGE THIS ONLY ON PURPOSE: when a model change is meant to change the numbers, update it in the same
 /// commit and say why there. A refactor (summaries, output, the app) must never change it.
-const DEFAULT_PRESET_CSV_FNV1A: u64 = 0xe511_2f20_d5dc_032e;
+const DEFAULT_PRESET_CSV_FNV1A: u64 = 0x35ef_8392_10d7_6aa5;
 
 /// FNV-1a, 64 bits: small, fixed, and the same on every platform.
 fn fnv1a(bytes: &[u8]) -> u64 {

@@ -67,16 +67,19 @@ fn when_the_pilot_ends_discontinuation_rises_and_is_kept_apart_from_abandonment(
     assert_eq!(end, 24);
     let mut recurrent = pilot.clone();
     recurrent.levers.funding.recurrent = true;
+    // Summed over the four replicates: about 15 practices offer it when funding ends, so one replicate's
+    // count of discontinuations is too noisy to compare on its own (it passed or failed with the stream).
+    let (mut discontinued, mut withdrawn) = ([0u32; 2], [0u32; 2]);
     for replicate in 0..4 {
-        let with_end = run_replicate(&pilot, replicate);
-        let without_end = run_replicate(&recurrent, replicate);
-        let discontinued =
-            |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].organisations.discontinued as f64;
-        assert!(discontinued(&with_end) > discontinued(&without_end) + 2.0, "replicate {replicate}");
-        // People whose practice stopped the service are withdrawn, not abandoned.
-        let withdrawn = |r: &rollout_engine::record::ReplicateResult| r.months[end + 12].all().withdrawn;
-        assert!(withdrawn(&with_end) > withdrawn(&without_end), "replicate {replicate}");
+        for (k, scenario) in [&pilot, &recurrent].into_iter().enumerate() {
+            let month = &run_replicate(scenario, replicate).months[end + 12];
+            discontinued[k] += month.organisations.discontinued;
+            withdrawn[k] += month.all().withdrawn;
+        }
     }
+    assert!(discontinued[0] > discontinued[1] + 8, "discontinued practices {discontinued:?}");
+    // People whose practice stopped the service are withdrawn, not abandoned.
+    assert!(withdrawn[0] > withdrawn[1], "withdrawn people {withdrawn:?}");
     let (a, b) = (run::run(&pilot).unwrap(), run::run(&recurrent).unwrap());
     let (pa, pb) = (a.outcomes.last().unwrap(), b.outcomes.last().unwrap());
     let discontinuation = |o: &rollout_engine::summary::OutcomeSummary| o.discontinuation.unwrap().mean;
@@ -143,18 +146,23 @@ fn without_funding_organisations_take_it_up_more_slowly_even_from_peers() {
 fn a_complex_domain_widens_the_spread_between_replicates_and_complicated_stays_fixed() {
     use rollout_engine::nasss::Complexity;
     let spread = |technology: Complexity| {
-        let mut s = common::small("heart-monitoring", 3_000, 24);
+        // Every organisation offers it throughout, so the organisations' own chance (who takes it up when,
+        // who discontinues) does not blur the spread the technology domain adds: with it, the ratio below
+        // hovered around 1.5 and passed or failed with the random stream.
         // 24 replicates: the half-width is itself an estimate, and at 12 its noise alone could move the ratio by 0.1.
+        let mut s = common::small("heart-monitoring", 3_000, 24);
         s.months = 60;
+        s.organisations.initial_offering = 1.0;
+        s.organisations.discontinuation_funded = 0.0;
         s.nasss.technology = technology;
         let summary = run::run(&s).unwrap();
         common::half_width(&summary, 60, 5, Quantity::ActiveShare)
     };
     let (complicated, complex) = (spread(Complexity::Complicated), spread(Complexity::Complex));
-    // The domain's draws act on people lacking digital skills (unsupported acceptance) and on abandonment;
-    // since the presets were fitted to Foster et al. (more skills than the earlier assumption) fewer people
-    // depend on them, so the widening is smaller than it was (it was asserted at 1.5 times).
-    assert!(complex > 1.3 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
+    // The domain's draws act on people lacking digital skills (unsupported acceptance) and on abandonment.
+    // With every organisation offering throughout it measured 2.15 times after the presets were fitted to
+    // Foster et al. (fewer people lacking skills); 1.5 leaves room for noise without letting "no widening" pass.
+    assert!(complex > 1.5 * complicated, "interval half-widths: complex {complex}, complicated {complicated}");
 }
 
 #[test]
