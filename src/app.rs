@@ -19,6 +19,7 @@ use crate::hooks::{log, use_address_sync, use_run_clock};
 use crate::runner::{use_run_pool, ReplicateResponse};
 use crate::state::{differences, reduce, Action, AppState, Shared};
 use crate::views;
+use crate::workshop::{use_player, use_workshop_keys, Handout, HandoutPage, NotesPanel, Presenting, WorkshopAction};
 
 impl Reducible for AppState {
     type Action = Action;
@@ -58,6 +59,8 @@ pub fn app() -> Html {
         });
     }
     use_address_sync(state.scenario.clone(), state.run_id(), dispatch.clone());
+    use_workshop_keys(state.workshop.presenting, dispatch.clone());
+    use_player(state.workshop.playing, dispatch.clone());
 
     let summary = state.summary().map(Shared::new);
     let baseline = state.baseline.as_ref().map(Shared::new);
@@ -86,6 +89,58 @@ pub fn app() -> Html {
             picked.set(if left_slot { (id, r) } else { (l, id) });
         })
     };
+    let workshop = &state.workshop;
+    if workshop.handout {
+        let pages: Vec<HandoutPage> = state
+            .shown
+            .iter()
+            .map(|run| ("This scenario", run))
+            .chain(state.baseline.iter().map(|run| ("Baseline", run)))
+            .filter_map(|(label, run)| {
+                let summary = Shared::new(run.summary.as_ref()?);
+                Some(HandoutPage { label: label.into(), scenario: run.scenario.clone(), summary })
+            })
+            .collect();
+        return html! { <div class="app handout-mode"><Handout {pages} dispatch={dispatch} /></div> };
+    }
+    if workshop.presenting {
+        let replay_from = workshop.previous.as_ref().and_then(|r| r.summary.as_ref()).map(Shared::new);
+        let compare = if workshop.replaying { replay_from.clone() } else { baseline_summary.clone() };
+        return html! {
+            <div class="app presenting">
+                if let Some(notice) = state.notice.clone() {
+                    <div class="notice" role="alert" id="notice">
+                        <p>{ notice }</p>
+                        <button type="button" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ "Dismiss" }</button>
+                    </div>
+                }
+                <main class="present-layout">
+                    if workshop.levers_open {
+                        <aside class="levers-column present-levers">
+                            <LeversPanel ..LeversPanelProps::of(&state, dispatch.clone()) />
+                        </aside>
+                    }
+                    <Presenting summary={summary.clone()} {compare} replaying={workshop.replaying}
+                        can_replay={replay_from.is_some()} ordered={state.scenario.groups.ordered}
+                        months={state.scenario.months} chart={workshop.stage_chart().to_string()} year={workshop.year}
+                        playing={workshop.playing} hidden={workshop.hidden} guess={workshop.guess.clone()}
+                        notes_open={workshop.notes_open} levers_open={workshop.levers_open} dispatch={dispatch.clone()} />
+                    if workshop.notes_open {
+                        <NotesPanel preset={workshop.notes_preset} step={workshop.step} scenario={state.scenario.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
+                </main>
+            </div>
+        };
+    }
+    let workshop_buttons = html! {
+        <>
+            <button type="button" id="present" title="Presenting mode for a projector (P); Esc leaves"
+                onclick={dispatch.reform(|_| Action::Workshop(WorkshopAction::Present(true)))}>{ "Present" }</button>
+            <button type="button" id="handout-open" disabled={summary.is_none()} title="One printable A4 page per scenario"
+                onclick={dispatch.reform(|_| Action::Workshop(WorkshopAction::Handout(true)))}>{ "Handout" }</button>
+        </>
+    };
     html! {
         <div class={classes!("app", state.large_text.then_some("large"))}>
             <a class="skip-link" href="#results">{ "Skip to the results" }</a>
@@ -94,6 +149,7 @@ pub fn app() -> Html {
                 dispatch={dispatch.clone()}>
                 <Toolbar scenario={state.scenario.clone()} summary={summary.clone()} complete={state.complete()}
                     comparing={baseline.is_some()} {chart_ids} dispatch={dispatch.clone()} />
+                { workshop_buttons }
             </TopBar>
             if let Some(notice) = state.notice.clone() {
                 <div class="notice" role="alert" id="notice">

@@ -77,7 +77,8 @@ fn err(e: impl std::fmt::Debug) -> String {
     format!("chart drawing failed: {e:?}")
 }
 
-/// Sizes `canvas` to its CSS width (height from [`chart_css_height`], at least its `data-min-height`) at the screen's pixel density and draws
+/// Sizes `canvas` to its CSS width (height from [`chart_css_height`], at least its `data-min-height`, or exactly
+/// its `data-fill-height`) at the screen's pixel density and draws
 /// `spec` on it. `scale` multiplies type and line widths (1.0 normal, about 1.4 in large-text mode).
 /// Returns where the plotting area landed, to map mouse positions back to x values; never panics.
 pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<PlotLayout, String> {
@@ -88,7 +89,9 @@ pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<
     let css_width = if client > 0 { f64::from(client) } else { 640.0 };
     // A chart may ask for more height (`data-min-height`, CSS pixels): the first screen's large charts do.
     let min_height = canvas.get_attribute("data-min-height").and_then(|h| h.parse::<f64>().ok()).unwrap_or(0.0);
-    let css_height = chart_css_height(css_width, scale).max(min_height);
+    // Or exactly the height it is given (`data-fill-height`): presenting mode fills the screen with it.
+    let fill = canvas.get_attribute("data-fill-height").and_then(|h| h.parse::<f64>().ok()).filter(|h| h.is_finite());
+    let css_height = fill.map_or_else(|| chart_css_height(css_width, scale).max(min_height), |h| h.max(160.0));
     let style = canvas.unchecked_ref::<web_sys::HtmlElement>().style();
     style.set_property("height", &format!("{css_height}px")).map_err(err)?;
     canvas.set_width((css_width * ratio).round().max(1.0) as u32);
@@ -228,8 +231,12 @@ fn draw_on(
     // Bands first, so every line sits on top of every band.
     for s in spec.series.iter().filter(|s| s.show_band) {
         let (cr, cg, cb) = series_rgb(s.colour);
-        let pts: Vec<_> =
-            s.points.iter().filter(|(x, e)| x.is_finite() && e.lo.is_finite() && e.hi.is_finite()).collect();
+        // A point without a mean (a month not revealed yet) has no band either.
+        let pts: Vec<_> = s
+            .points
+            .iter()
+            .filter(|(x, e)| x.is_finite() && e.mean.is_finite() && e.lo.is_finite() && e.hi.is_finite())
+            .collect();
         if pts.len() < 2 {
             continue;
         }

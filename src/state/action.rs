@@ -34,4 +34,6 @@ pub enum Action {
     ToggleLargeText,
     /// Close the page-wide notice.
     DismissNotice,
+    /// A workshop control (presenting, years, hide and reveal, notes, handout).
+    Workshop(crate::workshop::WorkshopAction),
 }

@@ -21,6 +21,8 @@ use rollout_engine::presets;
 use rollout_engine::summary::RunSummary;
 use rollout_engine::Scenario;
 
+use crate::workshop::Workshop;
+
 /// Everything the page shows, apart from what the browser keeps (canvas pixels, focus).
 ///
 /// Two kinds of data live here. The form (preset, scenario, drafts, errors, notice, display options) is
@@ -48,6 +50,8 @@ pub struct AppState {
     pub shown: Option<Rc<Run>>,
     /// A pinned, complete run to compare with: charts show it dashed, and a table shows the differences.
     pub baseline: Option<Rc<Run>>,
+    /// Workshop mode: presenting, the year shown, hidden results and the guess, notes, the handout.
+    pub workshop: Workshop,
 }
 
 /// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
@@ -63,7 +67,7 @@ impl AppState {
     pub fn from_preset(name: &str) -> Option<Self> {
         let preset = presets::preset(name)?;
         let scenario = Rc::new(preset.scenario);
-        Some(AppState {
+        let mut state = AppState {
             preset: preset.name.to_string(),
             scenario: scenario.clone(),
             drafts: Rc::default(),
@@ -73,7 +77,10 @@ impl AppState {
             run: Rc::new(Run::new(1, scenario)),
             shown: None,
             baseline: None,
-        })
+            workshop: Workshop::default(),
+        };
+        state.workshop.after(&state.run, &state.preset);
+        Some(state)
     }
 
     /// The state a page opened at `fragment` (the address's `#...`, possibly empty) starts in: the linked

@@ -101,7 +101,9 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ClearBaseline => next.baseline = None,
         Action::ToggleLargeText => next.large_text = !state.large_text,
         Action::DismissNotice => next.notice = None,
+        Action::Workshop(action) => next.workshop.apply(action, state.scenario.months),
     }
+    next.workshop.after(&next.run, &next.preset);
     next
 }
 

@@ -20,7 +20,7 @@ fn small_default() -> rollout_engine::Scenario {
 }
 
 /// Resizes the window so that the page's viewport (not the window) is `width` x `height`.
-async fn set_viewport(session: &Session, width: u32, height: u32) {
+pub(crate) async fn set_viewport(session: &Session, width: u32, height: u32) {
     session.client.set_window_size(width, height).await.expect("resize the window");
     let inner = session.js("return [window.innerWidth, window.innerHeight];").await;
     let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);

@@ -17,3 +17,4 @@ mod first_page;
 mod first_screen;
 mod harness;
 mod share;
+mod workshop;
