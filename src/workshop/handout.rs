@@ -54,7 +54,9 @@ pub fn levers_chosen(scenario: &Scenario) -> Vec<(&'static str, String)> {
                     }
                 }
                 _ => {
-                    let value = field_text(value_at(&json, lever.path));
+                    // Numbers as people write them: 3000, not 3000.0.
+                    let value = value_at(&json, lever.path);
+                    let value = value.and_then(|v| v.as_f64()).map_or_else(|| field_text(value), |v| v.to_string());
                     if lever.unit.is_empty() {
                         value
                     } else {
@@ -158,6 +160,7 @@ mod tests {
         assert_eq!(levers.len(), policy_levers().count());
         let find = |label: &str| levers.iter().find(|(l, _)| *l == label).map(|(_, v)| v.clone()).unwrap();
         assert_eq!(find("Device subsidy"), "0.9 share of personal cost paid");
+        assert_eq!(find("Budget"), "3000 GBP per year per 1,000 eligible", "whole numbers without a decimal point");
         assert_eq!(find("Subsidy aimed at"), "Q1 most deprived, Q2");
         let all = levers_chosen(&rollout_engine::presets::preset("heart-monitoring").unwrap().scenario);
         assert!(all.iter().any(|(l, v)| *l == "Subsidy aimed at" && v == "everyone"));

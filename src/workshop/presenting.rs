@@ -18,7 +18,7 @@ use crate::state::{Action, Shared};
 use crate::views;
 
 /// Type and line scale of the stage chart: readable from the back of a room.
-pub const STAGE_SCALE: f64 = 1.9;
+pub const STAGE_SCALE: f64 = 1.6;
 
 #[derive(Properties, PartialEq)]
 pub struct PresentingProps {
@@ -133,15 +133,15 @@ pub fn presenting(props: &PresentingProps) -> Html {
                     <button type="button" id="year-forward" aria-label="One year on" onclick={act(d, WorkshopAction::StepYear(1))}>{ "\u{25B6}" }</button>
                     <span id="year-label" class="year-label" aria-live="polite">{ year_text }</span>
                     <button type="button" id="play" aria-pressed={props.playing.to_string()} onclick={act(d, WorkshopAction::TogglePlay)}>
-                        { if props.playing { "Pause (Space)" } else { "Play (Space)" } }
+                        { if props.playing { "Pause" } else { "Play" } }
                     </button>
                 </span>
                 <button type="button" id="replay" disabled={!props.can_replay || props.hidden} onclick={act(d, WorkshopAction::ReplayLastChange)}
-                    title="Play the years again, the run before the last change dashed">{ "Replay last change (L)" }</button>
+                    title="Play the years again, the run before the last change dashed (L)">{ "Replay last change" }</button>
                 if props.hidden {
                     <button type="button" id="reveal" class="primary" onclick={act(d, WorkshopAction::Reveal)}>{ "Reveal (R)" }</button>
                 } else {
-                    <button type="button" id="hide" onclick={act(d, WorkshopAction::Hide)}>{ "Hide results (H)" }</button>
+                    <button type="button" id="hide" onclick={act(d, WorkshopAction::Hide)}>{ "Hide (H)" }</button>
                 }
                 <button type="button" id="notes-toggle" aria-pressed={props.notes_open.to_string()} onclick={act(d, WorkshopAction::ToggleNotes)}>{ "Notes (N)" }</button>
                 <button type="button" id="levers-toggle" aria-pressed={props.levers_open.to_string()} onclick={act(d, WorkshopAction::ToggleLevers)}>{ "Levers (C)" }</button>
@@ -152,7 +152,7 @@ pub fn presenting(props: &PresentingProps) -> Html {
                 } else {
                     { for figures.iter().map(|f| html! {
                         <div class="year-figure" id={f.id}>
-                            <span class="year-figure-title">{ format!("{}, {}", f.title, if props.year.is_some() { format!("year {year_value}") } else { format!("year {years}") }) }</span>
+                            <span class="year-figure-title">{ format!("{}, year {year_value}", f.title) }</span>
                             <span class="year-figure-value">{ estimate(&f.value) }</span>
                         </div>
                     }) }
@@ -163,7 +163,7 @@ pub fn presenting(props: &PresentingProps) -> Html {
             </div>
             if let Some(spec) = spec.as_ref().clone() {
                 <figure class="stage" id="stage-figure" data-up-to-month={up_to_month.map(|m| m.to_string())}>
-                    <figcaption class="stage-title">{ &spec.title }</figcaption>
+                    <figcaption class="visually-hidden">{ &spec.title }</figcaption>
                     <Stage canvas_id="stage-chart" spec={spec.clone()} scale={STAGE_SCALE}
                         label={if props.hidden { format!("{}: results hidden until revealed.", spec.title) } else { describe(&spec) }}
                         guess={props.guess.clone()} on_guess={props.hidden.then_some(on_guess)} />

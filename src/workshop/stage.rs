@@ -108,7 +108,8 @@ pub fn stage(props: &StageProps) -> Html {
             }
             let px = f64::from(e.offset_x()) * f64::from(canvas.width()) / f64::from(cw);
             let py = f64::from(e.offset_y()) * f64::from(canvas.height()) / f64::from(ch);
-            let month = l.x_at(px).round();
+            // The room guesses where a curve is at a whole year.
+            let month = (l.x_at(px) / 12.0).round() * 12.0;
             on_guess.emit(Guess { chart: spec.id.clone(), month, value: value_at_row(l, py) });
         })
     };

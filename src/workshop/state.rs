@@ -279,6 +279,28 @@ mod tests {
     }
 
     #[test]
+    fn replay_compares_the_last_two_complete_runs() {
+        use crate::state::{reduce, Action, AppState};
+        let mut scenario = (*AppState::new().scenario).clone();
+        (scenario.agents, scenario.months, scenario.replicates) = (300, 24, 2);
+        let complete = |state: AppState| {
+            (0..state.scenario.replicates).fold(state, |s, r| {
+                let result = rollout_engine::model::run_replicate(&s.scenario, r);
+                reduce(&s, Action::ReplicateArrived { run_id: s.run_id(), result })
+            })
+        };
+        let first =
+            complete(reduce(&AppState::new(), Action::LoadScenario { scenario: Box::new(scenario), notice: None }));
+        assert!(first.workshop.previous.is_none(), "one run: nothing to replay");
+        let edit = Action::SetField { path: "levers.subsidy.level".into(), value: "1".into() };
+        let second = complete(reduce(&first, edit));
+        assert!(Rc::ptr_eq(second.workshop.previous.as_ref().unwrap(), &first.run), "the run before the change");
+        assert!(Rc::ptr_eq(second.workshop.last_complete.as_ref().unwrap(), &second.run));
+        let replay = reduce(&second, Action::Workshop(WorkshopAction::ReplayLastChange));
+        assert!(replay.workshop.replaying && replay.workshop.playing && replay.workshop.year == Some(0));
+    }
+
+    #[test]
     fn replay_needs_a_previous_run() {
         let (mut w, months) = ten_years();
         w.apply(WorkshopAction::ReplayLastChange, months);

@@ -174,6 +174,7 @@ async fn facilitator_steps_advance_with_the_keyboard_and_a_step_makes_its_change
     session.wait_for("#present").await;
     blur(&session).await;
     press(&session, 'p').await;
+    session.wait_for(".present-bar").await;
     press(&session, 'n').await;
     let notes = notes::for_preset(presets::DEFAULT).unwrap();
     let step = |i: usize| {
@@ -198,7 +199,7 @@ async fn facilitator_steps_advance_with_the_keyboard_and_a_step_makes_its_change
     press(&session, 'c').await;
     let field = format!("lever-{}", change.path.replace('.', "-"));
     let applied = format!(
-        "document.getElementById('{field}') && document.getElementById('{field}').value === {:?}",
+        "document.getElementById('{field}') && parseFloat(document.getElementById('{field}').value) === {}",
         change.value
     );
     session.wait_until(&applied, "the step's change on its lever").await;
