@@ -54,7 +54,18 @@ fn spec(id: &str, title: &str, y_label: &str, y_format: ValueFormat, series: Vec
 
 fn line(label: String, colour: usize, points: Vec<(f64, Estimate)>, baseline: bool) -> ChartSeries {
     let label = if baseline { format!("{label} (baseline)") } else { label };
-    ChartSeries { label, colour, points, dashed: baseline, show_band: !baseline }
+    ChartSeries { label, colour, points, dashed: baseline, show_band: !baseline, faint: false }
+}
+
+/// `series` as the faint ghost of the run before the last change.
+fn ghostly(series: Vec<ChartSeries>) -> impl Iterator<Item = ChartSeries> {
+    series.into_iter().map(|s| ChartSeries {
+        label: format!("{} (before)", s.label),
+        dashed: false,
+        show_band: false,
+        faint: true,
+        ..s
+    })
 }
 
 /// One line per group (and, with `with_all`, one for all groups) of a per-group quantity.
@@ -84,17 +95,69 @@ fn all_groups(month: &MonthSummary, quantity: Quantity) -> Estimate {
     month.group(GroupKey::All).map_or_else(Estimate::default, |g| g.get(quantity))
 }
 
-/// Lines for the current run and, dashed, for the baseline.
+/// The runs a chart draws: the one on screen, the pinned baseline (dashed), the run before the last change
+/// (faint) and the options compared.
+#[derive(Clone, Copy, Default)]
+pub struct Others<'a> {
+    pub baseline: Option<&'a RunSummary>,
+    pub ghost: Option<&'a RunSummary>,
+    /// Complete options, by name.
+    pub options: &'a [(&'a str, &'a RunSummary)],
+}
+
+/// Lines for the current run, dashed for the baseline and faint for the run before the last change.
 fn both(
     summary: &RunSummary,
-    baseline: Option<&RunSummary>,
+    others: Others,
     make: impl Fn(&RunSummary, bool) -> Vec<ChartSeries>,
 ) -> Vec<ChartSeries> {
     let mut series = make(summary, false);
-    if let Some(b) = baseline {
+    if let Some(b) = others.baseline {
         series.extend(make(b, true));
     }
+    if let Some(g) = others.ghost {
+        series.extend(ghostly(make(g, false)));
+    }
     series
+}
+
+/// One line per run (this scenario in black, each option in its own colour, the baseline dashed) of
+/// `of(run)`: the two main charts when options are compared.
+fn by_option(
+    summary: &RunSummary,
+    others: Others,
+    of: impl Fn(&RunSummary) -> Vec<(f64, Estimate)>,
+) -> Vec<ChartSeries> {
+    let mut series = vec![line("This scenario".into(), ALL_COLOUR, of(summary), false)];
+    for (i, (name, option)) in others.options.iter().enumerate() {
+        series.push(ChartSeries { show_band: false, ..line((*name).to_string(), option_colour(i), of(option), false) });
+    }
+    if let Some(b) = others.baseline {
+        series.push(line("Baseline".into(), ALL_COLOUR, of(b), true));
+    }
+    if let Some(g) = others.ghost {
+        series.extend(ghostly(vec![line("This scenario".into(), ALL_COLOUR, of(g), false)]));
+    }
+    series
+}
+
+/// Colour of option `i`: the palette without black, which this scenario's line uses.
+pub fn option_colour(i: usize) -> usize {
+    i % ALL_COLOUR
+}
+
+/// "Ever used it", all groups, by month.
+fn ever_used_all(summary: &RunSummary) -> Vec<(f64, Estimate)> {
+    summary
+        .months
+        .iter()
+        .map(|m| (m.month as f64, within(all_groups(m, Quantity::EverAdoptedShare), 0.0, 1.0)))
+        .collect()
+}
+
+/// The gap in "ever used it" (HEAT's D) by month, from when it is charted.
+fn gap_over_time(summary: &RunSummary) -> Vec<(f64, Estimate)> {
+    inequality(summary, Measure::D, false).into_iter().nth(1).map(|s| s.points).unwrap_or_default()
 }
 
 fn organisations(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
@@ -153,36 +216,48 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
 
 /// Every chart of the page, in order. `ordered`: the scenario's groups are ordered.
 pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool) -> Vec<ChartSpec> {
+    charts_with(summary, Others { baseline, ..Others::default() }, ordered)
+}
+
+/// Every chart of the page, in order, with the other runs on screen. With options to compare, the two main
+/// charts (ever used it; the gap over time) show one line per option instead of one per group.
+pub fn charts_with(summary: &RunSummary, others: Others, ordered: bool) -> Vec<ChartSpec> {
+    let baseline = others.baseline;
+    let comparing = !others.options.is_empty();
     let mut out = vec![
         spec(
             "chart-uptake",
             "Ever used it, by group",
             "Ever used it (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b)),
         ),
         spec(
             "chart-active",
             "Using it now, by group",
             "Active use (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::ActiveShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::ActiveShare, true, b)),
         ),
         spec(
             "chart-abandoned",
             "Used it and stopped, by group",
             "Abandoned (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::AbandonedShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::AbandonedShare, true, b)),
         ),
         spec(
             "chart-organisations",
             "Organisations: spread and sustainability",
             "Organisations (% of all)",
             ValueFormat::Percent,
-            both(summary, baseline, organisations),
+            both(summary, others, organisations),
         ),
     ];
+    if comparing {
+        out[0].title = "Ever used it: options compared (all groups)".into();
+        out[0].series = by_option(summary, others, ever_used_all);
+    }
     if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
         let gap_title = if ordered {
             "Gap over time: least minus most deprived"
@@ -195,9 +270,13 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
             gap_title,
             "Gap (percentage points)",
             ValueFormat::Number { decimals: 1 },
-            both(summary, baseline, |s, b| inequality(s, Measure::D, b)),
+            both(summary, others, |s, b| inequality(s, Measure::D, b)),
         );
         gap.y_min_zero = false;
+        if comparing {
+            gap.title = format!("{gap_title}, ever used it: options compared");
+            gap.series = by_option(summary, others, gap_over_time);
+        }
         out.insert(1, gap);
         let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
         let (a, r) = (absolute.abbreviation(), relative.abbreviation());
@@ -206,14 +285,14 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
             &format!("Inequality between groups: {absolute_title} ({a})"),
             &format!("{a} (percentage points)"),
             ValueFormat::Number { decimals: 1 },
-            both(summary, baseline, |s, b| inequality(s, absolute, b)),
+            both(summary, others, |s, b| inequality(s, absolute, b)),
         ));
         let mut relative_chart = spec(
             "chart-equity-relative",
             &format!("Inequality between groups: {relative_title} ({r})"),
             &format!("{r} (1 = equal)"),
             ValueFormat::Number { decimals: 2 },
-            both(summary, baseline, |s, b| inequality(s, relative, b)),
+            both(summary, others, |s, b| inequality(s, relative, b)),
         );
         relative_chart.y_min_zero = false;
         out.push(relative_chart);
@@ -223,14 +302,14 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
         "Adverse events avoided, by group",
         "Events avoided per 1,000 eligible per month",
         ValueFormat::Number { decimals: 2 },
-        both(summary, baseline, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b)),
+        both(summary, others, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b)),
     ));
     out.push(spec(
         "chart-cost",
         "Costs per month, all groups",
         "GBP per month",
         ValueFormat::Currency,
-        both(summary, baseline, costs),
+        both(summary, others, costs),
     ));
     out
 }

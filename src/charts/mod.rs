@@ -37,6 +37,7 @@ pub(crate) mod fixtures {
                 .collect(),
             dashed,
             show_band: true,
+            faint: false,
         };
         ChartSpec {
             id: "chart-test".into(),
