@@ -133,7 +133,7 @@ fn by_option(
         series.push(ChartSeries { show_band: false, ..line((*name).to_string(), option_colour(i), of(option), false) });
     }
     if let Some(b) = others.baseline {
-        series.push(line("Baseline".into(), ALL_COLOUR, of(b), true));
+        series.push(ChartSeries { label: "Baseline".into(), ..line(String::new(), ALL_COLOUR, of(b), true) });
     }
     if let Some(g) = others.ghost {
         series.extend(ghostly(vec![line("This scenario".into(), ALL_COLOUR, of(g), false)]));
@@ -389,6 +389,31 @@ mod tests {
             assert_eq!(c.series.len(), 2 * p.series.len(), "{}", p.id);
             assert!(c.series[p.series.len()..].iter().all(|l| l.dashed && l.label.ends_with("(baseline)")));
         }
+    }
+
+    #[test]
+    fn options_are_one_line_each_on_the_two_main_charts_and_the_ghost_is_faint() {
+        let (a, b, c) = (summary("heart-monitoring"), summary("targeted-support"), summary("pilot-ends"));
+        let options = [("Targeted", &b), ("Pilot", &c)];
+        let specs = charts_with(&a, Others { baseline: Some(&c), ghost: Some(&b), options: &options }, true);
+        for id in ["chart-uptake", "chart-gap"] {
+            let chart = specs.iter().find(|s| s.id == id).unwrap();
+            let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+            assert_eq!(labels, ["This scenario", "Targeted", "Pilot", "Baseline", "This scenario (before)"], "{id}");
+            let colours: Vec<usize> = chart.series[..3].iter().map(|s| s.colour).collect();
+            assert_eq!(colours, [ALL_COLOUR, 0, 1], "{id}: options in distinct colours, this scenario in black");
+            assert!(chart.series[3].dashed && chart.series[4].faint && !chart.series[4].show_band);
+        }
+        let uptake = &specs[0];
+        assert_eq!(
+            uptake.series[1].points.last().unwrap().1,
+            all_groups(b.months.last().unwrap(), Quantity::EverAdoptedShare)
+        );
+        let gap = &specs[1];
+        let d = b.inequality.last().unwrap().measure(Quantity::EverAdoptedShare, Measure::D).unwrap();
+        assert_eq!(gap.series[1].points.last().unwrap().1, d, "the option's gap is the headline's gap");
+        let active = specs.iter().find(|s| s.id == "chart-active").unwrap();
+        assert!(active.series.iter().filter(|s| s.faint).count() == 6, "other charts get the ghost of every line");
     }
 
     #[test]

@@ -11,6 +11,9 @@ mod reduce;
 mod run;
 mod shared;
 
+#[cfg(test)]
+mod options_tests;
+
 pub use action::Action;
 pub use baseline_view::differences;
 pub use comparison_link::Comparison;

@@ -254,10 +254,14 @@ fn known_run(next: &AppState, scenario: &Scenario) -> Option<Rc<Run>> {
 /// back and forward never re-runs them), the others are new runs that the workers fill in turn.
 pub(super) fn open_comparison(next: &mut AppState, comparison: Comparison) {
     let mut last = next.last_run_id;
+    let mut made: Vec<Rc<Run>> = Vec::new();
     let mut run_of = |scenario: rollout_engine::Scenario| {
-        known_run(next, &scenario).unwrap_or_else(|| {
+        let same = made.iter().find(|run| *run.scenario == scenario).cloned();
+        same.or_else(|| known_run(next, &scenario)).unwrap_or_else(|| {
             last += 1;
-            Rc::new(Run::new(last, Rc::new(scenario)))
+            let run = Rc::new(Run::new(last, Rc::new(scenario)));
+            made.push(run.clone());
+            run
         })
     };
     let baseline = comparison.baseline.map(&mut run_of);
