@@ -9,14 +9,17 @@ use super::Run;
 /// replicates are a few hundred kilobytes, so this bounds the memory Undo keeps at a few megabytes.
 pub const MAX_UNDO: usize = 30;
 
+/// A stack of runs, newest last.
+pub type Stack = Rc<Vec<Rc<Run>>>;
+
 /// `stack` with `run` on top, the oldest forgotten beyond [`MAX_UNDO`].
-pub fn pushed(stack: &[Rc<Run>], run: Rc<Run>) -> Rc<Vec<Rc<Run>>> {
+pub fn pushed(stack: &[Rc<Run>], run: Rc<Run>) -> Stack {
     let skip = (stack.len() + 1).saturating_sub(MAX_UNDO);
     Rc::new(stack.iter().skip(skip).cloned().chain([run]).collect())
 }
 
 /// `stack` without its top, and the top.
-pub fn popped(stack: &[Rc<Run>]) -> Option<(Rc<Vec<Rc<Run>>>, Rc<Run>)> {
+pub fn popped(stack: &[Rc<Run>]) -> Option<(Stack, Rc<Run>)> {
     let (top, rest) = stack.split_last()?;
     Some((Rc::new(rest.to_vec()), top.clone()))
 }
