@@ -11,6 +11,10 @@ use super::history::{popped, pushed};
 use super::options::{self, PolicyOption};
 use super::{affordable_comparison, preset_matching, Action, AppState, Comparison, Run};
 
+/// Most groups the page adds: one colour each from the Okabe–Ito palette without yellow and black (black
+/// is all groups), see `charts::palette`.
+pub const MAX_GROUPS: usize = crate::charts::palette::LINE_PALETTE.len() - 1;
+
 /// The error key of the "new option" name field.
 pub const NEW_OPTION_FIELD: &str = "options.new";
 
@@ -55,7 +59,17 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 Err(e) => refuse(&mut next, lever, None, e.to_string()),
             }
         }
-        Action::AddGroup => try_groups(&mut next, "groups.list", add_group(&state.scenario)),
+        Action::AddGroup => {
+            if state.scenario.groups.list.len() >= MAX_GROUPS {
+                let message = format!(
+                    "Population groups: at most {MAX_GROUPS} groups can be added here, so that each is drawn in its \
+                     own colour-blind-safe colour; remove one first."
+                );
+                refuse(&mut next, "groups.list".into(), None, message);
+            } else {
+                try_groups(&mut next, "groups.list", add_group(&state.scenario));
+            }
+        }
         Action::RemoveGroup(index) => {
             if state.scenario.groups.list.len() <= 1 {
                 refuse(&mut next, "groups.list".into(), None, "A scenario needs at least one group.".into());
@@ -415,6 +429,9 @@ mod tests {
         let removed = reduce(&renamed, Action::RemoveGroup(5));
         assert_eq!(removed.scenario.groups.list.len(), 5);
         assert!(removed.scenario.levers.support.groups.is_empty());
+        let capped = reduce(&added, Action::AddGroup);
+        assert_eq!(capped.scenario.groups.list.len(), MAX_GROUPS, "six groups, six colours");
+        assert!(capped.errors["groups.list"].starts_with("Population groups: at most 6"));
         let one = reduce(&AppState::new(), Action::SelectPreset("bass".into()));
         assert!(reduce(&one, Action::RemoveGroup(0)).errors.contains_key("groups.list"));
     }
