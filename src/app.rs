@@ -20,6 +20,9 @@ use crate::runner::{use_run_pool, ReplicateResponse};
 use crate::state::{differences, reduce, Action, AppState, Run, Shared};
 use crate::views::{self, option_colour, Others};
 
+/// A run expected to take longer than this, in seconds, shows its estimated time while it runs.
+const LONG_RUN_SECONDS: f64 = 3.0;
+
 impl Reducible for AppState {
     type Action = Action;
 
@@ -128,6 +131,12 @@ pub fn app() -> Html {
         Rc::new(rows)
     };
     let scale = if state.large_text { 1.4 } else { 1.0 };
+    // Before a long run, how long it will take with this page's workers (the engine's own estimate).
+    let estimate = use_memo(state.scenario.clone(), |s| {
+        let seconds =
+            rollout_engine::cost::estimate(s).wall_seconds(crate::runner::RunPool::default_size(), s.replicates);
+        (seconds > LONG_RUN_SECONDS).then(|| rollout_engine::cost::duration(seconds))
+    });
     // The two large charts of the first screen: what each picker asks for; a chart the run lacks (no gap
     // with one group) falls back to the next one.
     let picked = use_state(|| ("chart-uptake".to_string(), "chart-gap".to_string()));
@@ -145,7 +154,7 @@ pub fn app() -> Html {
             <a class="skip-link" href="#results">{ "Skip to the results" }</a>
             <TopBar preset={state.preset.clone()} large_text={state.large_text}
                 done={state.run.replicates.len()} total={state.run.total()} complete={state.complete()}
-                dispatch={dispatch.clone()}>
+                estimate={(*estimate).clone()} dispatch={dispatch.clone()}>
                 <HistoryButtons undo={state.past.len()} redo={state.future.len()}
                     can_reset={*state.scenario != *state.origin} dispatch={dispatch.clone()} />
                 <Toolbar scenario={state.scenario.clone()} summary={summary.clone()} complete={state.complete()}

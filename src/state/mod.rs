@@ -18,7 +18,7 @@ pub use action::Action;
 pub use baseline_view::differences;
 pub use comparison_link::Comparison;
 pub use options::PolicyOption;
-pub use reduce::{option_field, reduce, NEW_OPTION_FIELD};
+pub use reduce::{option_field, reduce, MAX_GROUPS, NEW_OPTION_FIELD};
 pub use run::Run;
 pub use shared::Shared;
 
