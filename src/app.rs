@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{
-    chart_in_slot, lever_signs, ChartPicker, DifferenceTable, GroupsEditor, Headline, HistoryButtons, LeversPanel,
+    chart_in_slot, lever_signs, ChartPicker, DifferenceTable, GroupsEditor, Headline, HelpPopup, HistoryButtons, LeversPanel,
     LeversPanelProps, OptionRow, OptionsPanel, OutcomesCard, Toolbar, TopBar, WhatBinds,
 };
 use crate::hooks::{log, use_address_sync, use_run_clock, use_undo_keys};
@@ -203,7 +203,16 @@ pub fn app() -> Html {
                     <div class="charts">
                         { for specs.iter().filter(|s| s.id != left && s.id != right).map(|spec| {
                             let key = spec.id.clone();
-                            html! { <Chart {key} spec={spec.clone()} {scale} /> }
+                            html! {
+                                <div class="more-chart" {key}>
+                                    <div class="chart-head">
+                                        <HelpPopup id={format!("{}-help", spec.id)}
+                                            label={format!("What the chart \"{}\" shows", spec.title)}
+                                            text={views::chart_help(&spec.id)} />
+                                    </div>
+                                    <Chart key={spec.id.clone()} spec={spec.clone()} {scale} />
+                                </div>
+                            }
                         }) }
                     </div>
                     <GroupsEditor scenario={state.scenario.clone()} drafts={state.drafts.clone()}
