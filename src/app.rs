@@ -97,7 +97,8 @@ pub fn app() -> Html {
             views::charts_with(summary, others, *ordered).into_iter().map(Rc::new).collect()
         },
     );
-    let chart_ids: Rc<Vec<String>> = use_memo(specs.clone(), |specs| specs.iter().map(|s| s.id.clone()).collect());
+    let charts: Rc<Vec<(String, String)>> =
+        use_memo(specs.clone(), |specs| specs.iter().map(|s| (s.id.clone(), s.title.clone())).collect());
     let compared = use_memo((Shared::new(&state.run), baseline.clone()), |(run, baseline)| {
         baseline.as_ref().and_then(|b| differences(run, b)).map(Rc::new)
     });
@@ -158,7 +159,7 @@ pub fn app() -> Html {
                 <HistoryButtons undo={state.past.len()} redo={state.future.len()}
                     can_reset={*state.scenario != *state.origin} dispatch={dispatch.clone()} />
                 <Toolbar scenario={state.scenario.clone()} summary={summary.clone()} complete={state.complete()}
-                    comparing={state.baseline.is_some()} {chart_ids} dispatch={dispatch.clone()} />
+                    comparing={state.baseline.is_some()} {charts} dispatch={dispatch.clone()} />
             </TopBar>
             if let Some(notice) = state.notice.clone() {
                 <div class="notice" role="alert" id="notice">
