@@ -12,8 +12,8 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{
-    chart_in_slot, lever_signs, ChartPicker, DifferenceTable, GroupsEditor, Headline, HelpPopup, HistoryButtons, LeversPanel,
-    LeversPanelProps, OptionRow, OptionsPanel, OutcomesCard, Toolbar, TopBar, WhatBinds,
+    chart_in_slot, lever_signs, ChartPicker, DifferenceTable, GroupsEditor, Headline, HelpPopup, HistoryButtons,
+    LeversPanel, LeversPanelProps, OptionRow, OptionsPanel, OutcomesCard, Toolbar, TopBar, WhatBinds,
 };
 use crate::hooks::{log, use_address_sync, use_run_clock, use_undo_keys};
 use crate::runner::{use_run_pool, ReplicateResponse};

@@ -217,27 +217,43 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
 /// What chart `id` shows, in plain words, with its denominator: the text of its "?".
 pub fn chart_help(id: &str) -> String {
     match id {
-        "chart-uptake" => "The share of each group's eligible people who have used it at least once, month by month \
+        "chart-uptake" => {
+            "The share of each group's eligible people who have used it at least once, month by month \
             (people eligible at that month are the denominator). With options to compare: all groups together, one \
-            line per option. Shaded bands are 95% intervals across replicates.",
-        "chart-gap" => "Percentage points between the groups at the two ends (least minus most deprived when the groups \
+            line per option. Shaded bands are 95% intervals across replicates."
+        }
+        "chart-gap" => {
+            "Percentage points between the groups at the two ends (least minus most deprived when the groups \
             are ordered) in the share who ever used it and who use it now, month by month. 0 means no gap; below 0 \
-            favours the most deprived. It is drawn once at least 0.5% of all people use it.",
+            favours the most deprived. It is drawn once at least 0.5% of all people use it."
+        }
         "chart-active" => "The share of each group's eligible people using it in that month.",
-        "chart-abandoned" => "The share of each group's eligible people who used it and stopped (abandonment), month \
-            by month.",
-        "chart-organisations" => "Out of all organisations (general practices): the share offering it now, the share \
-            that ever offered it and the share that stopped offering it.",
-        "chart-equity-absolute" => "An absolute measure of inequality between the groups (WHO HEAT), in percentage \
+        "chart-abandoned" => {
+            "The share of each group's eligible people who used it and stopped (abandonment), month \
+            by month."
+        }
+        "chart-organisations" => {
+            "Out of all organisations (general practices): the share offering it now, the share \
+            that ever offered it and the share that stopped offering it."
+        }
+        "chart-equity-absolute" => {
+            "An absolute measure of inequality between the groups (WHO HEAT), in percentage \
             points: for ordered groups the slope index of inequality, the modelled difference between the most and \
-            least deprived ends of the whole population; otherwise highest minus lowest group.",
-        "chart-equity-relative" => "A relative measure of inequality between the groups (WHO HEAT): 1 means equal. For \
+            least deprived ends of the whole population; otherwise highest minus lowest group."
+        }
+        "chart-equity-relative" => {
+            "A relative measure of inequality between the groups (WHO HEAT): 1 means equal. For \
             ordered groups the relative index of inequality, otherwise highest divided by lowest. Drawn once every \
-            group has enough users for a ratio to mean something.",
-        "chart-events" => "Adverse events (such as emergency admissions) avoided per 1,000 eligible people per month, \
-            by group, against no monitoring.",
-        "chart-cost" => "Costs per month of all groups together, in pounds, by what they pay for, and the part the \
-            programme budget paid (never above the budget).",
+            group has enough users for a ratio to mean something."
+        }
+        "chart-events" => {
+            "Adverse events (such as emergency admissions) avoided per 1,000 eligible people per month, \
+            by group, against no monitoring."
+        }
+        "chart-cost" => {
+            "Costs per month of all groups together, in pounds, by what they pay for, and the part the \
+            programme budget paid (never above the budget)."
+        }
         _ => "A chart of this run, with 95% intervals across replicates.",
     }
     .to_string()

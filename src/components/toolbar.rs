@@ -60,6 +60,15 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let export_inequality = {
+        let (summary, report, file) =
+            (props.summary.clone(), report.clone(), format!("{name}-seed{}-inequality.csv", props.scenario.seed));
+        Callback::from(move |_| {
+            if let Some(summary) = &summary {
+                report(files::download_text(&file, "text/csv", &rollout_engine::output::inequality_to_csv(summary)));
+            }
+        })
+    };
     let export_json = {
         let (scenario, report, file) = (props.scenario.clone(), report.clone(), format!("{name}.json"));
         Callback::from(move |_| report(files::download_text(&file, "application/json", &scenario.to_json_pretty())))
@@ -110,6 +119,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     title="Keep this run as the baseline; later changes are compared with it">{ "Pin as baseline" }</button>
             }
             <button type="button" id="export-csv" onclick={export_csv} disabled={!complete}>{ "CSV" }</button>
+            <button type="button" id="export-inequality-csv" onclick={export_inequality} disabled={!complete}
+                title="The inequality measures between groups (WHO HEAT: D, R, SII, RII) by month">{ "Inequality CSV" }</button>
             <button type="button" id="export-json" onclick={export_json}>{ "Scenario file" }</button>
             <button type="button" id="export-png" onclick={export_png} disabled={props.summary.is_none()}>{ "Chart images" }</button>
             <label class="button" for="import-file">{ "Open file…" }</label>
