@@ -28,6 +28,8 @@ const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
 const FONT: &str = "sans-serif";
 /// Opacity of the 95% interval bands.
 const BAND_ALPHA: f64 = 0.2;
+/// Opacity of a faint ghost line (the run before the last change).
+const FAINT_ALPHA: f64 = 0.35;
 
 /// The window's device pixel ratio, within 1..=4 (1 outside a browser or if unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -146,7 +148,8 @@ fn draw_on(
                 let (cr, cg, cb) = series_rgb(c);
                 RGBColor(cr, cg, cb)
             });
-            let stroke = big(3.0);
+            let (colour, stroke) =
+                if s.faint { (colour.mix(FAINT_ALPHA), big(2.0)) } else { (colour.to_rgba(), big(3.0)) };
             if s.show_band {
                 let half = (f64::from(line_h) * 0.3).round() as i32;
                 legend
@@ -246,9 +249,11 @@ fn draw_on(
             .draw_series(std::iter::once(Polygon::new(outline, RGBColor(cr, cg, cb).mix(BAND_ALPHA).filled())))
             .map_err(err)?;
     }
-    // Dashed baselines under the solid lines, then the solid lines in order.
+    // Faint ghosts first, then dashed baselines under the solid lines, then the solid lines in order.
     let stroke = big(3.0) as u32;
-    for s in spec.series.iter().filter(|s| s.dashed).chain(spec.series.iter().filter(|s| !s.dashed)) {
+    let faint = spec.series.iter().filter(|s| s.faint);
+    let dashed = spec.series.iter().filter(|s| s.dashed && !s.faint);
+    for s in faint.chain(dashed).chain(spec.series.iter().filter(|s| !s.dashed && !s.faint)) {
         let (cr, cg, cb) = series_rgb(s.colour);
         let colour = RGBColor(cr, cg, cb);
         let pts: Vec<(f64, f64)> =
@@ -256,7 +261,11 @@ fn draw_on(
         if pts.is_empty() {
             continue;
         }
-        if s.dashed {
+        if s.faint {
+            chart
+                .draw_series(LineSeries::new(pts, colour.mix(FAINT_ALPHA).stroke_width(big(2.0) as u32)))
+                .map_err(err)?;
+        } else if s.dashed {
             let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: stroke };
             chart.draw_series(DashedLineSeries::new(pts, big(10.0), big(7.0), style)).map_err(err)?;
         } else {

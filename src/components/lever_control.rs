@@ -22,6 +22,9 @@ pub struct LeverControlProps {
     pub draft: Option<String>,
     /// Why the text was refused.
     pub error: Option<String>,
+    /// A sign that the lever binds: its kind ("rationed", "saturated") and text.
+    #[prop_or_default]
+    pub sign: Option<(&'static str, &'static str)>,
     pub dispatch: Callback<Action>,
 }
 
@@ -92,6 +95,9 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         <div class={classes!("lever", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ lever.label }</label>
             <Help id={help_id} text={lever.help} />
+            if let Some((kind, text)) = props.sign {
+                <span class={classes!("lever-sign", kind)} id={format!("{id}-sign")}>{ text }</span>
+            }
             { control }
             if let Some(message) = error {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>

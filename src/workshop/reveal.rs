@@ -69,6 +69,7 @@ pub fn hidden_frame(spec: &ChartSpec, months: u32, guess: Option<&Guess>) -> Cha
             points,
             dashed: false,
             show_band: true,
+            faint: false,
         }],
         y_min_zero: spec.y_min_zero,
     }
@@ -84,6 +85,7 @@ pub fn with_guess(mut spec: ChartSpec, guess: Option<&Guess>) -> ChartSpec {
             points: vec![(g.month, at)],
             dashed: false,
             show_band: false,
+            faint: false,
         });
     }
     spec

@@ -13,6 +13,7 @@ mod session;
 mod webdriver;
 
 mod accessibility;
+mod compare;
 mod first_page;
 mod first_screen;
 mod harness;

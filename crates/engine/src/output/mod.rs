@@ -1,7 +1,9 @@
 //! Writing a run's summary out: CSV and JSON, the same bytes from the CLI and from the app's export.
 
 mod csv;
+mod inequality_csv;
 mod json;
 
 pub use csv::to_csv;
+pub use inequality_csv::inequality_to_csv;
 pub use json::to_json;
