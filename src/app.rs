@@ -155,16 +155,7 @@ pub fn app() -> Html {
     };
     let workshop = &state.workshop;
     if workshop.handout {
-        let pages: Vec<HandoutPage> = state
-            .shown
-            .iter()
-            .map(|run| ("This scenario", run))
-            .chain(state.baseline.iter().map(|run| ("Baseline", run)))
-            .filter_map(|(label, run)| {
-                let summary = Shared::new(run.summary.as_ref()?);
-                Some(HandoutPage { label: label.into(), scenario: run.scenario.clone(), summary })
-            })
-            .collect();
+        let pages = HandoutPage::all(state.shown.as_ref(), state.baseline.as_ref(), &state.options);
         return html! { <div class="app handout-mode"><Handout {pages} dispatch={dispatch} /></div> };
     }
     if workshop.presenting {
@@ -188,7 +179,9 @@ pub fn app() -> Html {
                         can_replay={replay_from.is_some()} ordered={state.scenario.groups.ordered}
                         months={state.scenario.months} chart={workshop.stage_chart().to_string()} year={workshop.year}
                         playing={workshop.playing} hidden={workshop.hidden} guess={workshop.guess.clone()}
-                        notes_open={workshop.notes_open} levers_open={workshop.levers_open} dispatch={dispatch.clone()} />
+                        notes_open={workshop.notes_open} levers_open={workshop.levers_open} debrief={workshop.debrief}
+                        options={state.options.clone()} name_error={crate::workshop::debrief::name_error(&state.errors)}
+                        dispatch={dispatch.clone()} />
                     if workshop.notes_open {
                         <NotesPanel preset={workshop.notes_preset} step={workshop.step} scenario={state.scenario.clone()}
                             dispatch={dispatch.clone()} />

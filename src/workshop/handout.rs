@@ -14,7 +14,7 @@ use super::state::WorkshopAction;
 use crate::charts::readout::describe;
 use crate::components::{estimate, field_text, figures, value_at};
 use crate::levers::{policy_levers, Control};
-use crate::state::{Action, Shared};
+use crate::state::{Action, PolicyOption, Run, Shared};
 use crate::views;
 
 /// One page of the handout.
@@ -24,6 +24,33 @@ pub struct HandoutPage {
     pub label: String,
     pub scenario: Rc<Scenario>,
     pub summary: Shared<RunSummary>,
+}
+
+impl HandoutPage {
+    /// The pages to print: this scenario, the baseline, then each option, each once (an option added from
+    /// this scenario shares its run) and only once its run is complete.
+    pub fn all(shown: Option<&Rc<Run>>, baseline: Option<&Rc<Run>>, options: &[PolicyOption]) -> Vec<HandoutPage> {
+        let mut seen: Vec<&Rc<Run>> = Vec::new();
+        let mut pages: Vec<HandoutPage> = Vec::new();
+        let named = shown
+            .map(|r| ("This scenario".to_string(), r))
+            .into_iter()
+            .chain(baseline.map(|r| ("Baseline".to_string(), r)))
+            .chain(options.iter().map(|o| (format!("Option \u{201C}{}\u{201D}", o.name), &o.run)));
+        for (label, run) in named {
+            let Some(summary) = run.summary.as_ref().filter(|_| run.complete()) else { continue };
+            if let Some(i) = seen.iter().position(|r| Rc::ptr_eq(r, run)) {
+                // The same run under an option's name: print it once, named after the option.
+                if label.starts_with("Option") {
+                    pages[i] = HandoutPage { label, ..pages[i].clone() };
+                }
+                continue;
+            }
+            seen.push(run);
+            pages.push(HandoutPage { label, scenario: run.scenario.clone(), summary: Shared::new(summary) });
+        }
+        pages
+    }
 }
 
 /// The charts on each page, by id: the first screen's two.
@@ -93,6 +120,9 @@ pub fn handout(props: &HandoutProps) -> Html {
                 <button type="button" id="handout-close" onclick={close}>{ "Back to the page" }</button>
                 <span>{ "One A4 page per scenario." }</span>
             </div>
+            if props.pages.is_empty() {
+                <p id="handout-empty">{ "Nothing to print yet: wait for the run to complete." }</p>
+            }
             { for props.pages.iter().enumerate().map(|(i, page)| html! { <HandoutSheet index={i} page={page.clone()} /> }) }
         </div>
     }

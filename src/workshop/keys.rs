@@ -3,7 +3,7 @@
 //! Presenting: Esc leaves; Space plays or pauses; the left and right arrows step a year (Home: year 0, End:
 //! every year); Page Down / Page Up step the facilitator's notes (what a presentation clicker sends);
 //! H hides the results, R reveals them, L replays the last change, N shows the notes, C the lever column,
-//! 1 to 3 put a chart on the stage. Anywhere else on the page, P starts presenting.
+//! D the teams' debrief, 1 to 3 put a chart on the stage. Anywhere else on the page, P starts presenting.
 
 use super::reveal::STAGE_CHARTS;
 use super::state::WorkshopAction;
@@ -27,6 +27,7 @@ pub fn action_for(key: &str, presenting: bool) -> Option<WorkshopAction> {
         "l" | "L" => WorkshopAction::ReplayLastChange,
         "n" | "N" => WorkshopAction::ToggleNotes,
         "c" | "C" => WorkshopAction::ToggleLevers,
+        "d" | "D" => WorkshopAction::ToggleDebrief,
         other => {
             let (id, _) = STAGE_CHARTS.iter().find(|(_, k)| *k == other)?;
             WorkshopAction::ShowChart((*id).to_string())
@@ -49,6 +50,7 @@ mod tests {
         assert_eq!(action_for("PageDown", true), Some(WorkshopAction::Step(1)));
         assert_eq!(action_for("2", true), Some(WorkshopAction::ShowChart("chart-gap".into())));
         assert_eq!(action_for("9", true), None);
+        assert_eq!(action_for("d", true), Some(WorkshopAction::ToggleDebrief));
         assert_eq!(action_for("x", true), None);
     }
 }

@@ -3,10 +3,13 @@
 //! preset (data in `data/workshops/`), and a printable handout. The offline service worker is
 //! `assets/sw.js`, versioned at build time by `scripts/sw_version.sh`.
 //!
+//! Teams: each team's plan is an option (`state::options`); [`debrief`] ranks them.
+//!
 //! Pure and tested natively: [`state`] (the sub-state and its reducer), [`keys`], [`reveal`] (what the stage
-//! draws), [`notes`]. Components: [`stage`] (one large chart and the guess), [`presenting`], [`notes_panel`],
+//! draws), [`notes`], [`debrief::rank`]. Components: [`stage`] (one large chart and the guess), [`presenting`], [`notes_panel`],
 //! [`handout`]; [`hooks`] (keys on the page, the player's clock).
 
+pub mod debrief;
 pub mod handout;
 pub mod hooks;
 pub mod keys;

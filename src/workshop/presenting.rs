@@ -8,13 +8,14 @@ use rollout_engine::summary::RunSummary;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::debrief::Debrief;
 use super::reveal::{before_the_change, hidden_frame, up_to, with_guess, year_figures, GUESS_LABEL, STAGE_CHARTS};
 use super::stage::Stage;
 use super::state::{years_in, Guess, WorkshopAction};
 use crate::charts::readout::describe;
 use crate::components::{chart_in_slot, estimate};
 use crate::format::ValueFormat;
-use crate::state::{Action, Shared};
+use crate::state::{Action, PolicyOption, Shared};
 use crate::views;
 
 /// Type and line scale of the stage chart: readable from the back of a room.
@@ -40,6 +41,12 @@ pub struct PresentingProps {
     pub guess: Option<Guess>,
     pub notes_open: bool,
     pub levers_open: bool,
+    /// The teams' debrief is on the stage instead of the chart.
+    pub debrief: bool,
+    /// The teams' plans (options).
+    pub options: Rc<Vec<PolicyOption>>,
+    /// Why the last team name was refused.
+    pub name_error: Option<String>,
     pub dispatch: Callback<Action>,
 }
 
@@ -144,9 +151,10 @@ pub fn presenting(props: &PresentingProps) -> Html {
                     <button type="button" id="hide" onclick={act(d, WorkshopAction::Hide)}>{ "Hide (H)" }</button>
                 }
                 <button type="button" id="notes-toggle" aria-pressed={props.notes_open.to_string()} onclick={act(d, WorkshopAction::ToggleNotes)}>{ "Notes (N)" }</button>
+                <button type="button" id="debrief-toggle" aria-pressed={props.debrief.to_string()} onclick={act(d, WorkshopAction::ToggleDebrief)}>{ "Teams (D)" }</button>
                 <button type="button" id="levers-toggle" aria-pressed={props.levers_open.to_string()} onclick={act(d, WorkshopAction::ToggleLevers)}>{ "Levers (C)" }</button>
             </div>
-            <div class="year-figures" id="year-figures" aria-live="polite">
+            <div class="year-figures" id="year-figures" aria-live="polite" hidden={props.debrief}>
                 if props.hidden {
                     <p class="hidden-note" id="hidden-note">{ "Results hidden. Mark the room's guess on the chart, then reveal (R)." }</p>
                 } else {
@@ -161,7 +169,9 @@ pub fn presenting(props: &PresentingProps) -> Html {
                     <p class="guess-text" id="guess-text">{ text }</p>
                 }
             </div>
-            if let Some(spec) = spec.as_ref().clone() {
+            if props.debrief {
+                <Debrief options={props.options.clone()} name_error={props.name_error.clone()} dispatch={d.clone()} />
+            } else if let Some(spec) = spec.as_ref().clone() {
                 <figure class="stage" id="stage-figure" data-up-to-month={up_to_month.map(|m| m.to_string())}>
                     <figcaption class="visually-hidden">{ &spec.title }</figcaption>
                     <Stage canvas_id="stage-chart" spec={spec.clone()} scale={STAGE_SCALE}

@@ -50,6 +50,8 @@ pub struct Workshop {
     pub step: usize,
     /// The printable handout is shown instead of the page.
     pub handout: bool,
+    /// The teams' debrief (their plans ranked) is on the stage instead of the chart.
+    pub debrief: bool,
     /// The last complete run, and the complete run before it (what "replay last change" compares).
     pub last_complete: Option<Rc<Run>>,
     pub previous: Option<Rc<Run>>,
@@ -86,6 +88,8 @@ pub enum WorkshopAction {
     Step(i32),
     /// Show (true) or close (false) the printable handout.
     Handout(bool),
+    /// Put the teams' debrief on the stage, or the chart back.
+    ToggleDebrief,
 }
 
 /// Whole years (rounded up) in a run of `months`.
@@ -120,7 +124,10 @@ impl Workshop {
                 }
             }
             WorkshopAction::ToggleLevers => self.levers_open = !self.levers_open,
-            WorkshopAction::ShowChart(id) => self.chart = id,
+            WorkshopAction::ShowChart(id) => {
+                self.chart = id;
+                self.debrief = false;
+            }
             WorkshopAction::SetYear(year) => {
                 self.year = year.map(|y| y.min(last)).filter(|&y| y < last);
                 self.playing = false;
@@ -174,6 +181,10 @@ impl Workshop {
                 if steps > 0 {
                     self.step = (self.step as i64 + i64::from(by)).clamp(0, steps as i64 - 1) as usize;
                 }
+            }
+            WorkshopAction::ToggleDebrief => {
+                self.debrief = !self.debrief;
+                self.playing = false;
             }
             WorkshopAction::Handout(on) => {
                 self.handout = on;

@@ -1,7 +1,8 @@
 //! Workshop mode in Chromium: presenting mode fills a 1280x720 projector screen, the year control reveals
 //! exactly the months up to the year chosen, a hidden result is in neither the DOM nor the canvas until it is
-//! revealed (and the room's guess stays beside it), facilitator steps advance with the keyboard, the handout
-//! prints one A4 page per scenario, and after one visit the page reloads and runs with the server stopped.
+//! revealed (and the room's guess stays beside it), facilitator steps advance with the keyboard, a two-team
+//! debrief ranks the teams' plans as the engine does, the handout prints one A4 page per scenario, and after
+//! one visit the page reloads and runs with the server stopped.
 //! Screenshots of presenting mode and the handout go to `target/e2e/`.
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
@@ -259,5 +260,57 @@ async fn after_one_visit_the_page_reloads_and_runs_with_the_server_stopped() {
     session.client.refresh().await.expect("e2e: reload");
     session.wait_until("document.readyState === 'complete'", "the page reloaded").await;
     session.wait_for_complete_run(scenario.replicates).await;
+    session.finish().await;
+}
+
+/// The ranking table's rows as (team, result) pairs.
+async fn ranking_rows(session: &Session) -> Vec<(String, String)> {
+    let rows = session
+        .js("return [...document.querySelectorAll('#ranking tbody tr')].map(r => \
+             [r.querySelector('th').innerText, r.querySelectorAll('td')[1].innerText.replace(/\\n/g, ' ')]);")
+        .await;
+    serde_json::from_value(rows).unwrap_or_default()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_two_team_debrief_ranks_the_teams_plans_as_the_engine_does() {
+    use rollout_lab::workshop::debrief::{rank, Measure};
+    let red = small_default();
+    let mut blue = red.clone();
+    blue.levers.subsidy.level = 1.0;
+    let session = Session::open(&format!("/{}", link::fragment_for(&red))).await;
+    set_viewport(&session, 1280, 720).await;
+    session.wait_for_complete_run(red.replicates).await;
+    blur(&session).await;
+    press(&session, 'p').await;
+    session.wait_for(".present-bar").await;
+    press(&session, 'd').await;
+    session.wait_for("#debrief-empty").await;
+    session.set_field("#team-name", "Red").await;
+    session.wait_for("#team-add").await.click().await.unwrap();
+    session.wait_until("document.querySelectorAll('#ranking tbody tr').length === 1", "Red's plan ranked").await;
+    blur(&session).await;
+    press(&session, 'c').await;
+    session.set_field("#lever-levers-subsidy-level", "1").await;
+    session.set_field("#team-name", "Blue").await;
+    session.wait_for("#team-add").await.click().await.unwrap();
+    session.wait_until("document.querySelectorAll('#ranking tbody tr').length === 2", "both plans ranked").await;
+    let plans: Vec<(String, std::rc::Rc<rollout_engine::summary::RunSummary>, u32)> = [("Red", &red), ("Blue", &blue)]
+        .into_iter()
+        .map(|(name, s)| (name.to_string(), std::rc::Rc::new(run::run(s).unwrap()), s.agents))
+        .collect();
+    for measure in Measure::ALL {
+        session.wait_for(&format!("#{}", measure.id())).await.click().await.unwrap();
+        let expected: Vec<(String, String)> = rank(&plans, measure).into_iter().map(|r| (r.name, r.value)).collect();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        let mut shown = ranking_rows(&session).await;
+        while shown != expected && std::time::Instant::now() < deadline {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            shown = ranking_rows(&session).await;
+        }
+        assert_eq!(shown, expected, "ranked on {measure:?}");
+    }
+    session.wait_for("#rank-reach").await.click().await.unwrap();
+    session.screenshot("presenting-debrief").await;
     session.finish().await;
 }
