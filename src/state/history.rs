@@ -63,7 +63,7 @@ mod tests {
         big.replicates = 200;
         let each = rollout_engine::cost::estimate(&big).results_bytes;
         let fit = (MAX_UNDO_BYTES / each) as usize;
-        assert!(fit >= 1 && fit < MAX_UNDO, "the test needs runs of which only some fit: {fit}");
+        assert!((1..MAX_UNDO).contains(&fit), "the test needs runs of which only some fit: {fit}");
         let scenario = Rc::new(big);
         let result =
             rollout_engine::model::run_replicate(&rollout_engine::presets::preset("bass").unwrap().scenario, 0);
