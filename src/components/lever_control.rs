@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::value::field_text;
+use super::HelpPopup;
 use crate::levers::{Control, Lever};
 use crate::state::Action;
 
@@ -145,14 +146,12 @@ pub struct HelpProps {
     pub text: &'static str,
 }
 
-/// A "?" that shows the explanation on hover and on keyboard focus; screen readers get it through
-/// `aria-describedby` on the control.
+/// A lever's "?": a disclosure button (click, Enter or Space opens it; Escape closes it) whose text opens in
+/// the lever column's own flow, so the column, which scrolls, never clips it. Screen readers also get the
+/// text through `aria-describedby` on the control.
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
     html! {
-        <span class="help" tabindex="0" aria-label="About this setting">
-            { "?" }
-            <span class="help-text" id={props.id.clone()} role="tooltip">{ props.text }</span>
-        </span>
+        <HelpPopup id={props.id.clone()} label="About this setting" text={props.text.to_string()} />
     }
 }
