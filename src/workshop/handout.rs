@@ -184,6 +184,29 @@ mod tests {
     use super::*;
 
     #[test]
+    fn each_complete_run_prints_once_named_after_its_option() {
+        use crate::state::{reduce, AppState};
+        let mut scenario = (*AppState::new().scenario).clone();
+        (scenario.agents, scenario.months, scenario.replicates) = (300, 24, 2);
+        let complete = |state: AppState| {
+            (0..state.scenario.replicates).fold(state, |s, r| {
+                let result = rollout_engine::model::run_replicate(&s.scenario, r);
+                reduce(&s, Action::ReplicateArrived { run_id: s.run_id(), result })
+            })
+        };
+        let load = Action::LoadScenario { scenario: Box::new(scenario), notice: None };
+        let first = complete(reduce(&AppState::new(), load));
+        let pages = |s: &AppState| HandoutPage::all(s.shown.as_ref(), s.baseline.as_ref(), &s.options);
+        assert_eq!(pages(&first).iter().map(|p| p.label.as_str()).collect::<Vec<_>>(), ["This scenario"]);
+        let red = reduce(&reduce(&first, Action::PinBaseline), Action::AddOption("Red".into()));
+        let moved = reduce(&red, Action::SetField { path: "levers.subsidy.level".into(), value: "1".into() });
+        assert_eq!(pages(&moved).len(), 1, "a run still filling in is not printed");
+        let blue = reduce(&complete(moved), Action::AddOption("Blue".into()));
+        let labels: Vec<String> = pages(&blue).into_iter().map(|p| p.label).collect();
+        assert_eq!(labels, ["Option \u{201C}Blue\u{201D}", "Option \u{201C}Red\u{201D}"], "each run once");
+    }
+
+    #[test]
     fn levers_chosen_read_the_scenario_in_words() {
         let s = rollout_engine::presets::preset("targeted-support").unwrap().scenario;
         let levers = levers_chosen(&s);
