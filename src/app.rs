@@ -12,13 +12,18 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::charts::{Chart, ChartSpec};
 use crate::components::{
-    chart_in_slot, ChartPicker, DifferenceTable, FitCheck, GroupsEditor, Headline, LeversPanel, LeversPanelProps,
-    OutcomesCard, Toolbar, TopBar, WorthIt,
+    chart_in_slot, lever_signs, ChartPicker, DifferenceTable, FitCheck, GroupsEditor, Headline, HelpPopup,
+    HistoryButtons, LeversPanel, LeversPanelProps, OptionRow, OptionsPanel, OutcomesCard, Toolbar, TopBar, WhatBinds,
+    WorthIt,
 };
-use crate::hooks::{log, use_address_sync, use_run_clock};
+use crate::hooks::{log, use_address_sync, use_run_clock, use_undo_keys};
 use crate::runner::{use_run_pool, ReplicateResponse};
-use crate::state::{differences, reduce, Action, AppState, Shared};
-use crate::views;
+use crate::state::{differences, reduce, Action, AppState, Run, Shared};
+use crate::views::{self, option_colour, Others};
+use crate::workshop::{use_player, use_workshop_keys, Handout, HandoutPage, NotesPanel, Presenting, WorkshopAction};
+
+/// A run expected to take longer than this, in seconds, shows its estimated time while it runs.
+const LONG_RUN_SECONDS: f64 = 3.0;
 
 impl Reducible for AppState {
     type Action = Action;
@@ -50,30 +55,93 @@ pub fn app() -> Html {
         }))
     };
     {
-        let (pool, scenario) = (pool.clone(), state.scenario.clone());
-        use_effect_with(state.run_id(), move |&run_id| {
-            if let Err(e) = pool.start(run_id, &scenario) {
-                log(&format!("run {run_id} not started: {e}"));
+        // The workers compute one run at a time: the current one first, then a baseline or options opened
+        // from a link, in turn.
+        let pool = pool.clone();
+        let job = state.job().cloned();
+        use_effect_with(job.as_ref().map(|run| run.id), move |_| {
+            if let Some(run) = job {
+                if let Err(e) = pool.start(run.id, &run.scenario) {
+                    log(&format!("run {} not started: {e}", run.id));
+                }
             }
         });
     }
-    use_address_sync(state.scenario.clone(), state.run_id(), dispatch.clone());
+    use_address_sync(&state, dispatch.clone());
+    use_undo_keys(dispatch.clone());
+    use_workshop_keys(state.workshop.presenting, dispatch.clone());
+    use_player(state.workshop.playing, dispatch.clone());
 
     let summary = state.summary().map(Shared::new);
-    let baseline = state.baseline.as_ref().map(Shared::new);
-    let baseline_summary = state.baseline.as_ref().and_then(|b| b.summary.as_ref()).map(Shared::new);
+    let baseline = state.baseline.as_ref().filter(|b| b.complete()).map(Shared::new);
+    let baseline_summary = baseline.as_ref().and_then(|b| b.summary.as_ref()).map(Shared::new);
+    // The run before the last change, faint, once the new run is on screen.
+    let ghost_summary = state
+        .ghost
+        .as_ref()
+        .filter(|g| !state.shown.as_ref().is_some_and(|s| Rc::ptr_eq(s, g)))
+        .and_then(|g| g.summary.as_ref())
+        .map(Shared::new);
+    // Options are drawn once complete; the memo key is their names and summaries (by identity).
+    let option_summaries: Vec<(String, Shared<rollout_engine::summary::RunSummary>)> =
+        state.options.iter().filter_map(|o| o.complete_summary().map(|s| (o.name.clone(), Shared::new(s)))).collect();
     let specs: Rc<Vec<Rc<ChartSpec>>> = use_memo(
-        (summary.clone(), baseline_summary.clone(), state.scenario.groups.ordered),
-        |(summary, baseline, ordered)| {
+        (
+            summary.clone(),
+            baseline_summary.clone(),
+            ghost_summary.clone(),
+            option_summaries,
+            state.scenario.groups.ordered,
+        ),
+        |(summary, baseline, ghost, options, ordered)| {
             let Some(summary) = summary else { return Vec::new() };
-            views::charts(summary, baseline.as_deref(), *ordered).into_iter().map(Rc::new).collect()
+            let options: Vec<(&str, &rollout_engine::summary::RunSummary)> =
+                options.iter().map(|(name, s)| (name.as_str(), &**s)).collect();
+            let others = Others { baseline: baseline.as_deref(), ghost: ghost.as_deref(), options: &options };
+            views::charts_with(summary, others, *ordered).into_iter().map(Rc::new).collect()
         },
     );
-    let chart_ids: Rc<Vec<String>> = use_memo(specs.clone(), |specs| specs.iter().map(|s| s.id.clone()).collect());
+    let charts: Rc<Vec<(String, String)>> =
+        use_memo(specs.clone(), |specs| specs.iter().map(|s| (s.id.clone(), s.title.clone())).collect());
     let compared = use_memo((Shared::new(&state.run), baseline.clone()), |(run, baseline)| {
         baseline.as_ref().and_then(|b| differences(run, b)).map(Rc::new)
     });
+    let signs = use_memo(summary.clone(), |summary| summary.as_ref().map(|s| lever_signs(s)).unwrap_or_default());
+    // The comparison table: this scenario, then each option, each against the baseline (paired when the
+    // seeds match). Differences are memoised on the identity of the runs, so renaming recomputes nothing.
+    let option_runs: Vec<Shared<Run>> = state.options.iter().map(|o| Shared::new(&o.run)).collect();
+    let option_differences = use_memo((option_runs, baseline.clone()), |(runs, baseline)| {
+        runs.iter().map(|run| baseline.as_ref().and_then(|b| differences(run, b)).map(Rc::new)).collect::<Vec<_>>()
+    });
+    let option_rows: Rc<Vec<OptionRow>> = {
+        let row = |name: String, colour, run: &Rc<Run>, differences| OptionRow {
+            name,
+            colour,
+            summary: run.complete().then(|| run.summary.as_ref().map(Shared::new)).flatten(),
+            differences,
+            people: run.scenario.agents,
+            ordered: run.scenario.groups.ordered,
+            done: run.replicates.len(),
+            total: run.total(),
+        };
+        let mut rows = vec![row("This scenario".into(), None, &state.run, (*compared).clone())];
+        for (i, o) in state.options.iter().enumerate() {
+            rows.push(row(
+                o.name.clone(),
+                Some(option_colour(i)),
+                &o.run,
+                option_differences.get(i).cloned().flatten(),
+            ));
+        }
+        Rc::new(rows)
+    };
     let scale = if state.large_text { 1.4 } else { 1.0 };
+    // Before a long run, how long it will take with this page's workers (the engine's own estimate).
+    let estimate = use_memo(state.scenario.clone(), |s| {
+        let seconds =
+            rollout_engine::cost::estimate(s).wall_seconds(crate::runner::RunPool::default_size(), s.replicates);
+        (seconds > LONG_RUN_SECONDS).then(|| rollout_engine::cost::duration(seconds))
+    });
     // The two large charts of the first screen: what each picker asks for; a chart the run lacks (no gap
     // with one group) falls back to the next one.
     let picked = use_state(|| ("chart-uptake".to_string(), "chart-gap".to_string()));
@@ -86,14 +154,62 @@ pub fn app() -> Html {
             picked.set(if left_slot { (id, r) } else { (l, id) });
         })
     };
+    let workshop = &state.workshop;
+    if workshop.handout {
+        let pages = HandoutPage::all(state.shown.as_ref(), state.baseline.as_ref(), &state.options);
+        return html! { <div class="app handout-mode"><Handout {pages} dispatch={dispatch} /></div> };
+    }
+    if workshop.presenting {
+        let replay_from = workshop.previous.as_ref().and_then(|r| r.summary.as_ref()).map(Shared::new);
+        let compare = if workshop.replaying { replay_from.clone() } else { baseline_summary.clone() };
+        return html! {
+            <div class="app presenting">
+                if let Some(notice) = state.notice.clone() {
+                    <div class="notice" role="alert" id="notice">
+                        <p>{ notice }</p>
+                        <button type="button" onclick={dispatch.reform(|_| Action::DismissNotice)}>{ "Dismiss" }</button>
+                    </div>
+                }
+                <main class="present-layout">
+                    if workshop.levers_open {
+                        <aside class="levers-column present-levers">
+                            <LeversPanel ..LeversPanelProps::of(&state, dispatch.clone()) />
+                        </aside>
+                    }
+                    <Presenting summary={summary.clone()} {compare} replaying={workshop.replaying}
+                        can_replay={replay_from.is_some()} ordered={state.scenario.groups.ordered}
+                        months={state.scenario.months} chart={workshop.stage_chart().to_string()} year={workshop.year}
+                        playing={workshop.playing} hidden={workshop.hidden} guess={workshop.guess.clone()}
+                        notes_open={workshop.notes_open} levers_open={workshop.levers_open} debrief={workshop.debrief}
+                        options={state.options.clone()} name_error={crate::workshop::debrief::name_error(&state.errors)}
+                        dispatch={dispatch.clone()} />
+                    if workshop.notes_open {
+                        <NotesPanel preset={workshop.notes_preset} step={workshop.step} scenario={state.scenario.clone()}
+                            dispatch={dispatch.clone()} />
+                    }
+                </main>
+            </div>
+        };
+    }
+    let workshop_buttons = html! {
+        <>
+            <button type="button" id="present" title="Presenting mode for a projector (P); Esc leaves"
+                onclick={dispatch.reform(|_| Action::Workshop(WorkshopAction::Present(true)))}>{ "Present" }</button>
+            <button type="button" id="handout-open" disabled={summary.is_none()} title="One printable A4 page per scenario"
+                onclick={dispatch.reform(|_| Action::Workshop(WorkshopAction::Handout(true)))}>{ "Handout" }</button>
+        </>
+    };
     html! {
         <div class={classes!("app", state.large_text.then_some("large"))}>
             <a class="skip-link" href="#results">{ "Skip to the results" }</a>
             <TopBar preset={state.preset.clone()} large_text={state.large_text}
                 done={state.run.replicates.len()} total={state.run.total()} complete={state.complete()}
-                dispatch={dispatch.clone()}>
+                estimate={(*estimate).clone()} dispatch={dispatch.clone()}>
+                <HistoryButtons undo={state.past.len()} redo={state.future.len()}
+                    can_reset={*state.scenario != *state.origin} dispatch={dispatch.clone()} />
                 <Toolbar scenario={state.scenario.clone()} summary={summary.clone()} complete={state.complete()}
-                    comparing={baseline.is_some()} {chart_ids} dispatch={dispatch.clone()} />
+                    comparing={state.baseline.is_some()} {charts} dispatch={dispatch.clone()} />
+                { workshop_buttons }
             </TopBar>
             if let Some(notice) = state.notice.clone() {
                 <div class="notice" role="alert" id="notice">
@@ -103,7 +219,7 @@ pub fn app() -> Html {
             }
             <main class="layout">
                 <aside class="levers-column">
-                    <LeversPanel ..LeversPanelProps::of(&state, dispatch.clone()) />
+                    <LeversPanel signs={signs.clone()} ..LeversPanelProps::of(&state, dispatch.clone()) />
                 </aside>
                 <div class="charts-column" id="results" tabindex="-1">
                     if let Some(summary) = summary.clone() {
@@ -118,6 +234,12 @@ pub fn app() -> Html {
                             <ChartPicker id="picker-right" specs={specs.clone()} picked={right.clone()} on_pick={pick(false)} {scale} />
                         }
                     </div>
+                    if let Some(summary) = summary.clone() {
+                        <WhatBinds {summary} />
+                    }
+                    <OptionsPanel options={state.options.clone()} rows={option_rows}
+                        baseline={baseline_summary.clone().zip(baseline.as_ref().map(|b| b.scenario.name.clone()))}
+                        drafts={state.drafts.clone()} errors={state.errors.clone()} dispatch={dispatch.clone()} />
                     <section class="story" aria-label="About this scenario">
                         <h2 id="scenario-name">{ state.scenario.name.clone() }</h2>
                         <p class="narrative" id="narrative">{ state.scenario.narrative.clone() }</p>
@@ -138,7 +260,16 @@ pub fn app() -> Html {
                     <div class="charts">
                         { for specs.iter().filter(|s| s.id != left && s.id != right).map(|spec| {
                             let key = spec.id.clone();
-                            html! { <Chart {key} spec={spec.clone()} {scale} /> }
+                            html! {
+                                <div class="more-chart" {key}>
+                                    <div class="chart-head">
+                                        <HelpPopup id={format!("{}-help", spec.id)}
+                                            label={format!("What the chart \"{}\" shows", spec.title)}
+                                            text={views::chart_help(&spec.id)} />
+                                    </div>
+                                    <Chart key={spec.id.clone()} spec={spec.clone()} {scale} />
+                                </div>
+                            }
                         }) }
                     </div>
                     <GroupsEditor scenario={state.scenario.clone()} drafts={state.drafts.clone()}

@@ -3,7 +3,6 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use rollout_engine::Scenario;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -11,7 +10,7 @@ use yew::prelude::*;
 use crate::browser::history;
 use crate::runner::timing::now_ms;
 use crate::runner::ReplicateResponse;
-use crate::state::{Action, Run, Shared};
+use crate::state::{comparison_link, Action, AppState, Run, Shared};
 
 /// When the current run started and what of it has been seen, for the page's `[timing]` console lines
 /// (read by the end-to-end speed report): first and last replicate received, first chart drawn and full
@@ -129,15 +128,38 @@ pub fn use_run_clock(run_id: u64, shown: Option<Shared<Run>>) -> Rc<RunClock> {
     clock
 }
 
-/// Shows every accepted scenario in the address (the first replaces the entry the page opened with; drags
-/// merge into one entry), so links and back/forward carry it; and loads the scenario of an address the user
-/// goes back or forward to, or edits.
+/// What the address shows: the scenario, the baseline and the options (names and runs by identity), so
+/// the address changes exactly when one of them does.
+#[derive(Clone, PartialEq)]
+pub struct AddressKey {
+    pub run_id: u64,
+    pub baseline: Option<u64>,
+    pub options: Vec<(String, u64)>,
+}
+
+impl AddressKey {
+    pub fn of(state: &AppState) -> AddressKey {
+        AddressKey {
+            run_id: state.run_id(),
+            baseline: state.baseline.as_ref().map(|b| b.id),
+            options: state.options.iter().map(|o| (o.name.clone(), o.run.id)).collect(),
+        }
+    }
+}
+
+/// Shows the whole comparison (every accepted scenario, the baseline and the options) in the address (the
+/// first replaces the entry the page opened with; drags merge into one entry), so links and back/forward
+/// carry it; and loads the comparison of an address the user goes back or forward to, or edits.
 #[hook]
-pub fn use_address_sync(scenario: Rc<Scenario>, run_id: u64, dispatch: Callback<Action>) {
+pub fn use_address_sync(state: &AppState, dispatch: Callback<Action>) {
     let opened = use_mut_ref(|| false);
-    use_effect_with(run_id, move |_| {
+    let fragment = {
+        let state = state.clone();
+        move || state.fragment()
+    };
+    use_effect_with(AddressKey::of(state), move |_| {
         let first = !std::mem::replace(&mut *opened.borrow_mut(), true);
-        history::show(&rollout_engine::link::fragment_for(&scenario), now_ms(), first);
+        history::show(&fragment(), now_ms(), first);
     });
     use_effect_with((), move |_| {
         let listener = history::listen(move |fragment| {
@@ -145,13 +167,81 @@ pub fn use_address_sync(scenario: Rc<Scenario>, run_id: u64, dispatch: Callback<
             if trimmed.is_empty() {
                 return;
             }
-            dispatch.emit(match rollout_engine::link::decode_with_note(trimmed) {
-                Ok((scenario, note)) => {
-                    Action::LoadScenario { scenario: Box::new(scenario), notice: note.map(str::to_string) }
-                }
+            dispatch.emit(match comparison_link::decode(trimmed) {
+                Ok(comparison) => Action::LoadComparison(Box::new(comparison)),
                 Err(e) => Action::ShowNotice(format!("{e} Your current scenario is kept.")),
             });
         });
         move || drop(listener)
     });
+}
+
+/// What a key press means for Undo and Redo: Ctrl (or Cmd) + Z undoes, + Shift + Z or + Y redoes; nothing
+/// while `typing` in a text field, where the browser's own undo of the text applies.
+pub fn undo_shortcut(key: &str, ctrl_or_meta: bool, shift: bool, alt: bool, typing: bool) -> Option<Action> {
+    if !ctrl_or_meta || alt || typing {
+        return None;
+    }
+    match (key.to_ascii_lowercase().as_str(), shift) {
+        ("z", false) => Some(Action::Undo),
+        ("z", true) | ("y", false) => Some(Action::Redo),
+        _ => None,
+    }
+}
+
+/// Focus is in a field that takes typed text (not a slider, tick box, button or select).
+fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(element) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return false };
+    if element.is_content_editable() {
+        return true;
+    }
+    match element.tag_name().as_str() {
+        "TEXTAREA" => true,
+        "INPUT" => {
+            let kind = element.get_attribute("type").unwrap_or_default().to_ascii_lowercase();
+            !matches!(kind.as_str(), "range" | "checkbox" | "radio" | "button" | "submit" | "reset" | "file" | "color")
+        }
+        _ => false,
+    }
+}
+
+/// The page's Undo and Redo shortcuts, listened for on the whole window for the page's life.
+#[hook]
+pub fn use_undo_keys(dispatch: Callback<Action>) {
+    use_effect_with((), move |_| {
+        let callback = Closure::<dyn Fn(web_sys::KeyboardEvent)>::new(move |e: web_sys::KeyboardEvent| {
+            let typing = typing_in(e.target());
+            if let Some(action) =
+                undo_shortcut(&e.key(), e.ctrl_key() || e.meta_key(), e.shift_key(), e.alt_key(), typing)
+            {
+                e.prevent_default();
+                dispatch.emit(action);
+            }
+        });
+        let window = web_sys::window();
+        if let Some(w) = &window {
+            let _ = w.add_event_listener_with_callback("keydown", callback.as_ref().unchecked_ref());
+        }
+        move || {
+            if let Some(w) = window {
+                let _ = w.remove_event_listener_with_callback("keydown", callback.as_ref().unchecked_ref());
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ctrl_z_undoes_and_ctrl_shift_z_or_ctrl_y_redo_but_not_while_typing() {
+        assert_eq!(undo_shortcut("z", true, false, false, false), Some(Action::Undo));
+        assert_eq!(undo_shortcut("Z", true, true, false, false), Some(Action::Redo));
+        assert_eq!(undo_shortcut("y", true, false, false, false), Some(Action::Redo));
+        assert_eq!(undo_shortcut("z", false, false, false, false), None, "a plain z is typing");
+        assert_eq!(undo_shortcut("z", true, false, false, true), None, "the text field's own undo");
+        assert_eq!(undo_shortcut("z", true, false, true, false), None);
+        assert_eq!(undo_shortcut("x", true, false, false, false), None);
+    }
 }

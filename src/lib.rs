@@ -13,3 +13,4 @@ pub mod levers;
 pub mod runner;
 pub mod state;
 pub mod views;
+pub mod workshop;

@@ -54,7 +54,18 @@ fn spec(id: &str, title: &str, y_label: &str, y_format: ValueFormat, series: Vec
 
 fn line(label: String, colour: usize, points: Vec<(f64, Estimate)>, baseline: bool) -> ChartSeries {
     let label = if baseline { format!("{label} (baseline)") } else { label };
-    ChartSeries { label, colour, points, dashed: baseline, show_band: !baseline }
+    ChartSeries { label, colour, points, dashed: baseline, show_band: !baseline, faint: false }
+}
+
+/// `series` as the faint ghost of the run before the last change.
+fn ghostly(series: Vec<ChartSeries>) -> impl Iterator<Item = ChartSeries> {
+    series.into_iter().map(|s| ChartSeries {
+        label: format!("{} (before)", s.label),
+        dashed: false,
+        show_band: false,
+        faint: true,
+        ..s
+    })
 }
 
 /// One line per group (and, with `with_all`, one for all groups) of a per-group quantity.
@@ -84,17 +95,69 @@ fn all_groups(month: &MonthSummary, quantity: Quantity) -> Estimate {
     month.group(GroupKey::All).map_or_else(Estimate::default, |g| g.get(quantity))
 }
 
-/// Lines for the current run and, dashed, for the baseline.
+/// The runs a chart draws: the one on screen, the pinned baseline (dashed), the run before the last change
+/// (faint) and the options compared.
+#[derive(Clone, Copy, Default)]
+pub struct Others<'a> {
+    pub baseline: Option<&'a RunSummary>,
+    pub ghost: Option<&'a RunSummary>,
+    /// Complete options, by name.
+    pub options: &'a [(&'a str, &'a RunSummary)],
+}
+
+/// Lines for the current run, dashed for the baseline and faint for the run before the last change.
 fn both(
     summary: &RunSummary,
-    baseline: Option<&RunSummary>,
+    others: Others,
     make: impl Fn(&RunSummary, bool) -> Vec<ChartSeries>,
 ) -> Vec<ChartSeries> {
     let mut series = make(summary, false);
-    if let Some(b) = baseline {
+    if let Some(b) = others.baseline {
         series.extend(make(b, true));
     }
+    if let Some(g) = others.ghost {
+        series.extend(ghostly(make(g, false)));
+    }
     series
+}
+
+/// One line per run (this scenario in black, each option in its own colour, the baseline dashed) of
+/// `of(run)`: the two main charts when options are compared.
+fn by_option(
+    summary: &RunSummary,
+    others: Others,
+    of: impl Fn(&RunSummary) -> Vec<(f64, Estimate)>,
+) -> Vec<ChartSeries> {
+    let mut series = vec![line("This scenario".into(), ALL_COLOUR, of(summary), false)];
+    for (i, (name, option)) in others.options.iter().enumerate() {
+        series.push(ChartSeries { show_band: false, ..line((*name).to_string(), option_colour(i), of(option), false) });
+    }
+    if let Some(b) = others.baseline {
+        series.push(ChartSeries { label: "Baseline".into(), ..line(String::new(), ALL_COLOUR, of(b), true) });
+    }
+    if let Some(g) = others.ghost {
+        series.extend(ghostly(vec![line("This scenario".into(), ALL_COLOUR, of(g), false)]));
+    }
+    series
+}
+
+/// Colour of option `i`: the palette without black, which this scenario's line uses.
+pub fn option_colour(i: usize) -> usize {
+    i % ALL_COLOUR
+}
+
+/// "Ever used it", all groups, by month.
+fn ever_used_all(summary: &RunSummary) -> Vec<(f64, Estimate)> {
+    summary
+        .months
+        .iter()
+        .map(|m| (m.month as f64, within(all_groups(m, Quantity::EverAdoptedShare), 0.0, 1.0)))
+        .collect()
+}
+
+/// The gap in "ever used it" (HEAT's D) by month, from when it is charted.
+fn gap_over_time(summary: &RunSummary) -> Vec<(f64, Estimate)> {
+    inequality(summary, Measure::D, false).into_iter().nth(1).map(|s| s.points).unwrap_or_default()
 }
 
 fn organisations(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
@@ -151,38 +214,95 @@ fn costs(summary: &RunSummary, baseline: bool) -> Vec<ChartSeries> {
     .collect()
 }
 
+/// What chart `id` shows, in plain words, with its denominator: the text of its "?".
+pub fn chart_help(id: &str) -> String {
+    match id {
+        "chart-uptake" => {
+            "The share of each group's eligible people who have used it at least once, month by month \
+            (people eligible at that month are the denominator). With options to compare: all groups together, one \
+            line per option. Shaded bands are 95% intervals across replicates."
+        }
+        "chart-gap" => {
+            "Percentage points between the groups at the two ends (least minus most deprived when the groups \
+            are ordered) in the share who ever used it and who use it now, month by month. 0 means no gap; below 0 \
+            favours the most deprived. It is drawn once at least 0.5% of all people use it."
+        }
+        "chart-active" => "The share of each group's eligible people using it in that month.",
+        "chart-abandoned" => {
+            "The share of each group's eligible people who used it and stopped (abandonment), month \
+            by month."
+        }
+        "chart-organisations" => {
+            "Out of all organisations (general practices): the share offering it now, the share \
+            that ever offered it and the share that stopped offering it."
+        }
+        "chart-equity-absolute" => {
+            "An absolute measure of inequality between the groups (WHO HEAT), in percentage \
+            points: for ordered groups the slope index of inequality, the modelled difference between the most and \
+            least deprived ends of the whole population; otherwise highest minus lowest group."
+        }
+        "chart-equity-relative" => {
+            "A relative measure of inequality between the groups (WHO HEAT): 1 means equal. For \
+            ordered groups the relative index of inequality, otherwise highest divided by lowest. Drawn once every \
+            group has enough users for a ratio to mean something."
+        }
+        "chart-events" => {
+            "Adverse events (such as emergency admissions) avoided per 1,000 eligible people per month, \
+            by group, against no monitoring."
+        }
+        "chart-cost" => {
+            "Costs per month of all groups together, in pounds, by what they pay for, and the part the \
+            programme budget paid (never above the budget)."
+        }
+        _ => "A chart of this run, with 95% intervals across replicates.",
+    }
+    .to_string()
+}
+
 /// Every chart of the page, in order. `ordered`: the scenario's groups are ordered.
 pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool) -> Vec<ChartSpec> {
+    charts_with(summary, Others { baseline, ..Others::default() }, ordered)
+}
+
+/// Every chart of the page, in order, with the other runs on screen. With options to compare, the two main
+/// charts (ever used it; the gap over time) show one line per option instead of one per group.
+pub fn charts_with(summary: &RunSummary, others: Others, ordered: bool) -> Vec<ChartSpec> {
+    let baseline = others.baseline;
+    let comparing = !others.options.is_empty();
     let mut out = vec![
         spec(
             "chart-uptake",
             "Ever used it, by group",
             "Ever used it (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::EverAdoptedShare, true, b)),
         ),
         spec(
             "chart-active",
             "Using it now, by group",
             "Active use (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::ActiveShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::ActiveShare, true, b)),
         ),
         spec(
             "chart-abandoned",
             "Used it and stopped, by group",
             "Abandoned (% of eligible)",
             ValueFormat::Percent,
-            both(summary, baseline, |s, b| by_group(s, Quantity::AbandonedShare, true, b)),
+            both(summary, others, |s, b| by_group(s, Quantity::AbandonedShare, true, b)),
         ),
         spec(
             "chart-organisations",
             "Organisations: spread and sustainability",
             "Organisations (% of all)",
             ValueFormat::Percent,
-            both(summary, baseline, organisations),
+            both(summary, others, organisations),
         ),
     ];
+    if comparing {
+        out[0].title = "Ever used it: options compared (all groups)".into();
+        out[0].series = by_option(summary, others, ever_used_all);
+    }
     if !summary.inequality.is_empty() || baseline.is_some_and(|b| !b.inequality.is_empty()) {
         let gap_title = if ordered {
             "Gap over time: least minus most deprived"
@@ -195,9 +315,13 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
             gap_title,
             "Gap (percentage points)",
             ValueFormat::Number { decimals: 1 },
-            both(summary, baseline, |s, b| inequality(s, Measure::D, b)),
+            both(summary, others, |s, b| inequality(s, Measure::D, b)),
         );
         gap.y_min_zero = false;
+        if comparing {
+            gap.title = format!("{gap_title}, ever used it: options compared");
+            gap.series = by_option(summary, others, gap_over_time);
+        }
         out.insert(1, gap);
         let [(absolute, absolute_title), (relative, relative_title)] = inequality_measures(ordered);
         let (a, r) = (absolute.abbreviation(), relative.abbreviation());
@@ -206,14 +330,14 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
             &format!("Inequality between groups: {absolute_title} ({a})"),
             &format!("{a} (percentage points)"),
             ValueFormat::Number { decimals: 1 },
-            both(summary, baseline, |s, b| inequality(s, absolute, b)),
+            both(summary, others, |s, b| inequality(s, absolute, b)),
         ));
         let mut relative_chart = spec(
             "chart-equity-relative",
             &format!("Inequality between groups: {relative_title} ({r})"),
             &format!("{r} (1 = equal)"),
             ValueFormat::Number { decimals: 2 },
-            both(summary, baseline, |s, b| inequality(s, relative, b)),
+            both(summary, others, |s, b| inequality(s, relative, b)),
         );
         relative_chart.y_min_zero = false;
         out.push(relative_chart);
@@ -223,14 +347,14 @@ pub fn charts(summary: &RunSummary, baseline: Option<&RunSummary>, ordered: bool
         "Adverse events avoided, by group",
         "Events avoided per 1,000 eligible per month",
         ValueFormat::Number { decimals: 2 },
-        both(summary, baseline, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b)),
+        both(summary, others, |s, b| by_group(s, Quantity::EventsAvoidedPer1000, true, b)),
     ));
     out.push(spec(
         "chart-cost",
         "Costs per month, all groups",
         "GBP per month",
         ValueFormat::Currency,
-        both(summary, baseline, costs),
+        both(summary, others, costs),
     ));
     out
 }
@@ -310,6 +434,38 @@ mod tests {
             assert_eq!(c.series.len(), 2 * p.series.len(), "{}", p.id);
             assert!(c.series[p.series.len()..].iter().all(|l| l.dashed && l.label.ends_with("(baseline)")));
         }
+    }
+
+    #[test]
+    fn options_are_one_line_each_on_the_two_main_charts_and_the_ghost_is_faint() {
+        let (a, b, c) = (summary("heart-monitoring"), summary("targeted-support"), summary("pilot-ends"));
+        let options = [("Targeted", &b), ("Pilot", &c)];
+        let specs = charts_with(&a, Others { baseline: Some(&c), ghost: Some(&b), options: &options }, true);
+        for id in ["chart-uptake", "chart-gap"] {
+            let chart = specs.iter().find(|s| s.id == id).unwrap();
+            let labels: Vec<&str> = chart.series.iter().map(|s| s.label.as_str()).collect();
+            assert_eq!(labels, ["This scenario", "Targeted", "Pilot", "Baseline", "This scenario (before)"], "{id}");
+            let colours: Vec<usize> = chart.series[..3].iter().map(|s| s.colour).collect();
+            assert_eq!(colours, [ALL_COLOUR, 0, 1], "{id}: options in distinct colours, this scenario in black");
+            assert!(chart.series[3].dashed && chart.series[4].faint && !chart.series[4].show_band);
+        }
+        let uptake = &specs[0];
+        assert_eq!(
+            uptake.series[1].points.last().unwrap().1,
+            all_groups(b.months.last().unwrap(), Quantity::EverAdoptedShare)
+        );
+        let gap = &specs[1];
+        let d = b.inequality.last().unwrap().measure(Quantity::EverAdoptedShare, Measure::D).unwrap();
+        assert_eq!(gap.series[1].points.last().unwrap().1, d, "the option's gap is the headline's gap");
+        let active = specs.iter().find(|s| s.id == "chart-active").unwrap();
+        assert!(active.series.iter().filter(|s| s.faint).count() == 6, "other charts get the ghost of every line");
+    }
+
+    #[test]
+    fn every_chart_has_its_own_help() {
+        let specs = charts(&summary("heart-monitoring"), None, true);
+        let texts: std::collections::BTreeSet<String> = specs.iter().map(|s| chart_help(&s.id)).collect();
+        assert_eq!(texts.len(), specs.len(), "each chart's ? says something of its own");
     }
 
     #[test]

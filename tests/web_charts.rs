@@ -33,6 +33,7 @@ fn spec(id: &str, months: usize) -> ChartSpec {
             .collect(),
         dashed,
         show_band: true,
+        faint: false,
     };
     ChartSpec {
         id: id.into(),

@@ -28,6 +28,8 @@ const GRID: RGBColor = RGBColor(0xd9, 0xd9, 0xd9);
 const FONT: &str = "sans-serif";
 /// Opacity of the 95% interval bands.
 const BAND_ALPHA: f64 = 0.2;
+/// Opacity of a faint ghost line (the run before the last change).
+const FAINT_ALPHA: f64 = 0.35;
 
 /// The window's device pixel ratio, within 1..=4 (1 outside a browser or if unknown).
 pub fn device_pixel_ratio() -> f64 {
@@ -77,7 +79,8 @@ fn err(e: impl std::fmt::Debug) -> String {
     format!("chart drawing failed: {e:?}")
 }
 
-/// Sizes `canvas` to its CSS width (height from [`chart_css_height`], at least its `data-min-height`) at the screen's pixel density and draws
+/// Sizes `canvas` to its CSS width (height from [`chart_css_height`], at least its `data-min-height`, or exactly
+/// its `data-fill-height`) at the screen's pixel density and draws
 /// `spec` on it. `scale` multiplies type and line widths (1.0 normal, about 1.4 in large-text mode).
 /// Returns where the plotting area landed, to map mouse positions back to x values; never panics.
 pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<PlotLayout, String> {
@@ -88,7 +91,9 @@ pub fn draw(canvas: &HtmlCanvasElement, spec: &ChartSpec, scale: f64) -> Result<
     let css_width = if client > 0 { f64::from(client) } else { 640.0 };
     // A chart may ask for more height (`data-min-height`, CSS pixels): the first screen's large charts do.
     let min_height = canvas.get_attribute("data-min-height").and_then(|h| h.parse::<f64>().ok()).unwrap_or(0.0);
-    let css_height = chart_css_height(css_width, scale).max(min_height);
+    // Or exactly the height it is given (`data-fill-height`): presenting mode fills the screen with it.
+    let fill = canvas.get_attribute("data-fill-height").and_then(|h| h.parse::<f64>().ok()).filter(|h| h.is_finite());
+    let css_height = fill.map_or_else(|| chart_css_height(css_width, scale).max(min_height), |h| h.max(160.0));
     let style = canvas.unchecked_ref::<web_sys::HtmlElement>().style();
     style.set_property("height", &format!("{css_height}px")).map_err(err)?;
     canvas.set_width((css_width * ratio).round().max(1.0) as u32);
@@ -143,7 +148,8 @@ fn draw_on(
                 let (cr, cg, cb) = series_rgb(c);
                 RGBColor(cr, cg, cb)
             });
-            let stroke = big(3.0);
+            let (colour, stroke) =
+                if s.faint { (colour.mix(FAINT_ALPHA), big(2.0)) } else { (colour.to_rgba(), big(3.0)) };
             if s.show_band {
                 let half = (f64::from(line_h) * 0.3).round() as i32;
                 legend
@@ -228,8 +234,12 @@ fn draw_on(
     // Bands first, so every line sits on top of every band.
     for s in spec.series.iter().filter(|s| s.show_band) {
         let (cr, cg, cb) = series_rgb(s.colour);
-        let pts: Vec<_> =
-            s.points.iter().filter(|(x, e)| x.is_finite() && e.lo.is_finite() && e.hi.is_finite()).collect();
+        // A point without a mean (a month not revealed yet) has no band either.
+        let pts: Vec<_> = s
+            .points
+            .iter()
+            .filter(|(x, e)| x.is_finite() && e.mean.is_finite() && e.lo.is_finite() && e.hi.is_finite())
+            .collect();
         if pts.len() < 2 {
             continue;
         }
@@ -239,9 +249,11 @@ fn draw_on(
             .draw_series(std::iter::once(Polygon::new(outline, RGBColor(cr, cg, cb).mix(BAND_ALPHA).filled())))
             .map_err(err)?;
     }
-    // Dashed baselines under the solid lines, then the solid lines in order.
+    // Faint ghosts first, then dashed baselines under the solid lines, then the solid lines in order.
     let stroke = big(3.0) as u32;
-    for s in spec.series.iter().filter(|s| s.dashed).chain(spec.series.iter().filter(|s| !s.dashed)) {
+    let faint = spec.series.iter().filter(|s| s.faint);
+    let dashed = spec.series.iter().filter(|s| s.dashed && !s.faint);
+    for s in faint.chain(dashed).chain(spec.series.iter().filter(|s| !s.dashed && !s.faint)) {
         let (cr, cg, cb) = series_rgb(s.colour);
         let colour = RGBColor(cr, cg, cb);
         let pts: Vec<(f64, f64)> =
@@ -249,7 +261,11 @@ fn draw_on(
         if pts.is_empty() {
             continue;
         }
-        if s.dashed {
+        if s.faint {
+            chart
+                .draw_series(LineSeries::new(pts, colour.mix(FAINT_ALPHA).stroke_width(big(2.0) as u32)))
+                .map_err(err)?;
+        } else if s.dashed {
             let style = ShapeStyle { color: colour.to_rgba(), filled: false, stroke_width: stroke };
             chart.draw_series(DashedLineSeries::new(pts, big(10.0), big(7.0), style)).map_err(err)?;
         } else {

@@ -66,17 +66,20 @@ pub struct LegendEntry {
     pub colour: Option<usize>,
     pub dashed: bool,
     pub show_band: bool,
+    /// The key of the faint ghost lines (the run before the last change).
+    pub faint: bool,
 }
 
 /// What the legend lists: every solid series, then one key for all dashed (baseline) series, whose colours
-/// repeat their solid twins'. Listing each baseline series again would double the legend and, on a narrow
-/// chart, leave no room for the plot.
+/// repeat their solid twins', and one for all faint (before the last change) series. Listing each baseline
+/// series again would double the legend and, on a narrow chart, leave no room for the plot.
 pub fn legend_entries(spec: &ChartSpec) -> Vec<LegendEntry> {
-    let solid = spec.series.iter().filter(|s| !s.dashed).map(|s| LegendEntry {
+    let solid = spec.series.iter().filter(|s| !s.dashed && !s.faint).map(|s| LegendEntry {
         label: s.label.clone(),
         colour: Some(s.colour),
         dashed: false,
         show_band: s.show_band,
+        faint: false,
     });
     let all_dashed = spec.series.iter().all(|s| s.dashed);
     let key = spec.series.iter().any(|s| s.dashed).then(|| LegendEntry {
@@ -84,6 +87,14 @@ pub fn legend_entries(spec: &ChartSpec) -> Vec<LegendEntry> {
         colour: None,
         dashed: true,
         show_band: false,
+        faint: false,
+    });
+    let ghost = spec.series.iter().any(|s| s.faint).then(|| LegendEntry {
+        label: "Before the last change (faint)".to_string(),
+        colour: None,
+        dashed: false,
+        show_band: false,
+        faint: true,
     });
     if all_dashed {
         // Nothing solid to pair with: list the dashed series themselves.
@@ -95,10 +106,11 @@ pub fn legend_entries(spec: &ChartSpec) -> Vec<LegendEntry> {
                 colour: Some(s.colour),
                 dashed: true,
                 show_band: s.show_band,
+                faint: false,
             })
             .collect();
     }
-    solid.chain(key).collect()
+    solid.chain(key).chain(ghost).collect()
 }
 
 /// Lays legend items of the given widths into rows no wider than `available` (items `gap` apart).
@@ -168,6 +180,7 @@ mod tests {
             points: Vec::new(),
             dashed,
             show_band: !dashed,
+            faint: false,
         };
         let mut spec = ChartSpec {
             id: "chart-x".into(),
@@ -184,6 +197,9 @@ mod tests {
         assert_eq!(labels(&spec), ["Q1", "Q2", "Baseline (dashed)"]);
         let key = legend_entries(&spec).pop().unwrap();
         assert!(key.dashed && key.colour.is_none());
+        spec.series.push(ChartSeries { faint: true, dashed: false, ..series("Q1 (before)", 0, false) });
+        assert_eq!(labels(&spec), ["Q1", "Q2", "Baseline (dashed)", "Before the last change (faint)"]);
+        spec.series.pop();
         spec.series.drain(..2);
         assert_eq!(labels(&spec), ["Q1 (baseline)", "Q2 (baseline)"]);
     }

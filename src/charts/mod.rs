@@ -12,11 +12,13 @@ pub mod draw;
 pub mod layout;
 pub mod palette;
 pub mod readout;
+pub mod sheet;
 pub mod spec;
 pub mod table;
 
 pub use component::{Chart, ChartProps};
 pub use draw::canvas_png_data_url;
+pub use sheet::sheet_png_data_url;
 pub use spec::{ChartSeries, ChartSpec, Estimate, ValueFormat};
 
 /// Shared test data: a two-series chart of `n` months.
@@ -37,6 +39,7 @@ pub(crate) mod fixtures {
                 .collect(),
             dashed,
             show_band: true,
+            faint: false,
         };
         ChartSpec {
             id: "chart-test".into(),

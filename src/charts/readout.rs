@@ -35,7 +35,15 @@ pub fn describe(spec: &ChartSpec) -> String {
         let names: Vec<String> = spec
             .series
             .iter()
-            .map(|x| if x.dashed { format!("{} (dashed)", x.label) } else { x.label.clone() })
+            .map(|x| {
+                if x.dashed {
+                    format!("{} (dashed)", x.label)
+                } else if x.faint {
+                    format!("{} (faint)", x.label)
+                } else {
+                    x.label.clone()
+                }
+            })
             .collect();
         s.push_str(&format!(" {} series: {}.", spec.series.len(), names.join(", ")));
     }

@@ -19,6 +19,8 @@ pub struct ChartSeries {
     pub dashed: bool,
     /// Draw the translucent 95% interval band.
     pub show_band: bool,
+    /// Drawn faint and thin, under everything else: the run before the last change (a ghost).
+    pub faint: bool,
 }
 
 /// Everything a chart draws.

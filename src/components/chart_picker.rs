@@ -5,7 +5,9 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use super::HelpPopup;
 use crate::charts::{Chart, ChartSpec};
+use crate::views::chart_help;
 
 /// The large charts' least height, CSS pixels: room for the legend and the plot on a 1366x768 screen.
 const MIN_HEIGHT: u32 = 330;
@@ -39,13 +41,17 @@ pub fn chart_picker(props: &ChartPickerProps) -> Html {
     };
     html! {
         <div class="main-chart">
-            <label class="chart-picker">{ "Chart " }
-                <select id={props.id} onchange={on_change}>
-                    { for props.specs.iter().map(|s| html! {
-                        <option value={s.id.clone()} selected={s.id == props.picked}>{ s.title.clone() }</option>
-                    }) }
-                </select>
-            </label>
+            <div class="chart-head">
+                <label class="chart-picker">{ "Chart " }
+                    <select id={props.id} onchange={on_change}>
+                        { for props.specs.iter().map(|s| html! {
+                            <option value={s.id.clone()} selected={s.id == props.picked}>{ s.title.clone() }</option>
+                        }) }
+                    </select>
+                </label>
+                <HelpPopup id={format!("{}-help", spec.id)} label={format!("What the chart \"{}\" shows", spec.title)}
+                    text={chart_help(&spec.id)} />
+            </div>
             <Chart key={spec.id.clone()} spec={spec.clone()} scale={props.scale} min_height={MIN_HEIGHT} />
         </div>
     }

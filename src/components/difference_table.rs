@@ -19,7 +19,7 @@ pub fn difference_table(props: &DifferenceTableProps) -> Html {
         <section class="differences" aria-labelledby="differences-heading">
             <h2 id="differences-heading">{ format!("What the change bought, against the baseline \"{}\"", props.baseline) }</h2>
             <p class="hint">{ "Current run minus baseline at the horizon, with 95% intervals; percentage points for shares. Dashed lines in the charts are the baseline." }</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0" role="region" aria-labelledby="differences-heading">
             <table id="differences-table">
                 <thead><tr>
                     { for ["Group", "Ever used it", "Using it now", "Never used it", "Abandonment within 12 months", "Events avoided", "Cost"].iter().map(|h| html! { <th scope="col">{ *h }</th> }) }

@@ -69,6 +69,16 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
             </td>
         }
     };
+    // After a removal, focus goes to the Remove button now in that row (or the last row's), never to the page.
+    let refocus = use_mut_ref(|| None::<usize>);
+    {
+        let refocus = refocus.clone();
+        use_effect(move || {
+            if let Some(row) = refocus.borrow_mut().take() {
+                focus(&format!(".groups-table tbody tr:nth-child({}) .remove-group", row + 1));
+            }
+        });
+    }
     html! {
         <section class="groups" aria-labelledby="groups-heading">
             <h2 id="groups-heading">{ "Population groups" }</h2>
@@ -84,8 +94,11 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
                     <tbody>
                         { for groups.list.iter().enumerate().map(|(i, g)| {
                             let remove = {
-                                let dispatch = dispatch.clone();
-                                Callback::from(move |_| dispatch.emit(Action::RemoveGroup(i)))
+                                let (dispatch, refocus, n) = (dispatch.clone(), refocus.clone(), groups.list.len());
+                                Callback::from(move |_| {
+                                    *refocus.borrow_mut() = Some(i.min(n.saturating_sub(2)));
+                                    dispatch.emit(Action::RemoveGroup(i));
+                                })
                             };
                             html! {
                                 <tr>
@@ -99,8 +112,20 @@ pub fn groups_editor(props: &GroupsEditorProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            <button type="button" id="add-group" onclick={add} disabled={groups.list.len() >= 64}>{ "Add a group" }</button>
+            <button type="button" id="add-group" onclick={add}>{ "Add a group" }</button>
             if let Some(message) = props.errors.get("groups.list") { <p class="field-error" role="alert">{ message.clone() }</p> }
         </section>
+    }
+}
+
+/// Focuses the first element matching `css`, if any.
+fn focus(css: &str) {
+    use wasm_bindgen::JsCast;
+    let element = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.query_selector(css).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
     }
 }

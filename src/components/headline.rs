@@ -113,15 +113,19 @@ pub fn figures(
         });
     }
     if let Some(all) = all {
+        // Per 1,000 people, so the figure does not depend on how many agents were simulated.
+        let per_1000 = 1_000.0 / f64::from(people.max(1));
+        let scaled = |e: &Estimate| Estimate { mean: e.mean * per_1000, lo: e.lo * per_1000, hi: e.hi * per_1000 };
         out.push(Figure {
             id: "headline-events",
             title: "Events avoided",
-            value: Number { decimals: 0 }.format_estimate(&all.events_avoided),
-            note: format!("among {people_text} people simulated"),
-            change: all_diff.map(|d| Number { decimals: 0 }.format_change(&d.events_avoided)),
+            value: Number { decimals: 1 }.format_estimate(&scaled(&all.events_avoided)),
+            note: format!("per 1,000 people over {years} years"),
+            change: all_diff.map(|d| Number { decimals: 1 }.format_change(&scaled(&d.events_avoided))),
             help: format!(
                 "Adverse events (such as emergency admissions) that reviewed monitoring prevented over \
-                 {years} years, counted among the {people_text} people simulated, against no monitoring."
+                 {years} years, per 1,000 people in the population simulated ({people_text} people), against no \
+                 monitoring."
             ),
         });
         let per_event = match all.cost_per_event_avoided.as_ref() {

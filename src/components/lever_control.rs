@@ -7,6 +7,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::value::field_text;
+use super::HelpPopup;
 use crate::levers::{Control, Lever};
 use crate::state::Action;
 
@@ -22,6 +23,9 @@ pub struct LeverControlProps {
     pub draft: Option<String>,
     /// Why the text was refused.
     pub error: Option<String>,
+    /// A sign that the lever binds: its kind ("rationed", "saturated") and text.
+    #[prop_or_default]
+    pub sign: Option<(&'static str, &'static str)>,
     pub dispatch: Callback<Action>,
 }
 
@@ -92,6 +96,9 @@ pub fn lever_control(props: &LeverControlProps) -> Html {
         <div class={classes!("lever", error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{ lever.label }</label>
             <Help id={help_id} text={lever.help} />
+            if let Some((kind, text)) = props.sign {
+                <span class={classes!("lever-sign", kind)} id={format!("{id}-sign")}>{ text }</span>
+            }
             { control }
             if let Some(message) = error {
                 <p id={error_id} class="field-error" role="alert">{ message }</p>
@@ -139,14 +146,12 @@ pub struct HelpProps {
     pub text: &'static str,
 }
 
-/// A "?" that shows the explanation on hover and on keyboard focus; screen readers get it through
-/// `aria-describedby` on the control.
+/// A lever's "?": a disclosure button (click, Enter or Space opens it; Escape closes it) whose text opens in
+/// the lever column's own flow, so the column, which scrolls, never clips it. Screen readers also get the
+/// text through `aria-describedby` on the control.
 #[function_component(Help)]
 pub fn help(props: &HelpProps) -> Html {
     html! {
-        <span class="help" tabindex="0" aria-label="About this setting">
-            { "?" }
-            <span class="help-text" id={props.id.clone()} role="tooltip">{ props.text }</span>
-        </span>
+        <HelpPopup id={props.id.clone()} label="About this setting" text={props.text.to_string()} />
     }
 }

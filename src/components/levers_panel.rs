@@ -7,6 +7,7 @@ use rollout_engine::Scenario;
 use yew::prelude::*;
 
 use super::value::value_at;
+use super::what_binds::LeverSign;
 use super::LeverControl;
 use crate::levers::{assumptions_in, policy_levers, Control, Domain, Lever};
 use crate::state::{Action, AppState};
@@ -18,6 +19,10 @@ pub struct LeversPanelProps {
     pub scenario: Rc<Scenario>,
     pub drafts: Rc<BTreeMap<String, String>>,
     pub errors: Rc<BTreeMap<String, String>>,
+    /// Levers that bind in the run on screen (rationed or saturated), by path, with their sign. Compared by
+    /// content, so replicates that do not change a sign do not re-render a lever.
+    #[prop_or_default]
+    pub signs: Rc<Vec<(&'static str, LeverSign)>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -28,6 +33,7 @@ impl LeversPanelProps {
             scenario: state.scenario.clone(),
             drafts: state.drafts.clone(),
             errors: state.errors.clone(),
+            signs: Rc::default(),
             dispatch,
         }
     }
@@ -44,6 +50,7 @@ pub fn levers_panel(props: &LeversPanelProps) -> Html {
             <LeverControl {lever} value={value_at(&json, lever.path).cloned()}
                 groups={if targets { groups.clone() } else { Rc::default() }}
                 draft={props.drafts.get(lever.path).cloned()} error={props.errors.get(lever.path).cloned()}
+                sign={props.signs.iter().find(|(path, _)| *path == lever.path).map(|(_, sign)| *sign)}
                 dispatch={props.dispatch.clone()} />
         }
     };

@@ -8,7 +8,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::browser::{clipboard, files, history};
-use crate::charts::canvas_png_data_url;
+use crate::charts::sheet_png_data_url;
 use crate::state::{Action, Shared};
 
 #[derive(Properties, PartialEq)]
@@ -21,8 +21,8 @@ pub struct ToolbarProps {
     pub complete: bool,
     /// A baseline is pinned.
     pub comparing: bool,
-    /// DOM ids of the charts on the page, for the PNG export.
-    pub chart_ids: Rc<Vec<String>>,
+    /// DOM ids and titles of the charts on the page, for the image export.
+    pub charts: Rc<Vec<(String, String)>>,
     pub dispatch: Callback<Action>,
 }
 
@@ -60,19 +60,25 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
             }
         })
     };
+    let export_inequality = {
+        let (summary, report, file) =
+            (props.summary.clone(), report.clone(), format!("{name}-seed{}-inequality.csv", props.scenario.seed));
+        Callback::from(move |_| {
+            if let Some(summary) = &summary {
+                report(files::download_text(&file, "text/csv", &rollout_engine::output::inequality_to_csv(summary)));
+            }
+        })
+    };
     let export_json = {
         let (scenario, report, file) = (props.scenario.clone(), report.clone(), format!("{name}.json"));
         Callback::from(move |_| report(files::download_text(&file, "application/json", &scenario.to_json_pretty())))
     };
     let export_png = {
-        let (ids, report, name) = (props.chart_ids.clone(), report, name.clone());
-        Callback::from(move |_| {
-            for id in ids.iter() {
-                match canvas_png_data_url(id) {
-                    Some(url) => report(files::download_url(&format!("{name}-{id}.png"), &url)),
-                    None => report(Err(format!("chart {id} could not be turned into an image"))),
-                }
-            }
+        let (charts, report, name) = (props.charts.clone(), report, name.clone());
+        let heading = format!("{} (seed {})", props.scenario.name, props.scenario.seed);
+        Callback::from(move |_| match sheet_png_data_url(&heading, &charts) {
+            Some(url) => report(files::download_url(&format!("{name}-charts.png"), &url)),
+            None => report(Err("the charts could not be turned into an image".to_string())),
         })
     };
     let import = {
@@ -113,6 +119,8 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
                     title="Keep this run as the baseline; later changes are compared with it">{ "Pin as baseline" }</button>
             }
             <button type="button" id="export-csv" onclick={export_csv} disabled={!complete}>{ "CSV" }</button>
+            <button type="button" id="export-inequality-csv" onclick={export_inequality} disabled={!complete}
+                title="The inequality measures between groups (WHO HEAT: D, R, SII, RII) by month">{ "Inequality CSV" }</button>
             <button type="button" id="export-json" onclick={export_json}>{ "Scenario file" }</button>
             <button type="button" id="export-png" onclick={export_png} disabled={props.summary.is_none()}>{ "Chart images" }</button>
             <label class="button" for="import-file">{ "Open file…" }</label>

@@ -30,8 +30,27 @@ pub enum Action {
     PinBaseline,
     /// Stop comparing.
     ClearBaseline,
+    /// Add the current scenario (and its run) as an option to compare, under this name.
+    AddOption(String),
+    /// Make option `i` the scenario being edited (its run comes back with it, nothing is re-run).
+    LoadOption(usize),
+    /// Rename option `index`.
+    RenameOption { index: usize, name: String },
+    /// Remove option `i`.
+    RemoveOption(usize),
+    /// Open a whole comparison (from back/forward or an edited address): runs of scenarios already on the
+    /// page are kept, the others start.
+    LoadComparison(Box<super::Comparison>),
+    /// Go back to the scenario (and run) before the last change.
+    Undo,
+    /// Redo the change last undone.
+    Redo,
+    /// Go back to the scenario the page opened with (or the preset last chosen); undoable.
+    Reset,
     /// Switch the projector mode.
     ToggleLargeText,
     /// Close the page-wide notice.
     DismissNotice,
+    /// A workshop control (presenting, years, hide and reveal, notes, handout).
+    Workshop(crate::workshop::WorkshopAction),
 }

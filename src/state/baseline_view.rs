@@ -4,10 +4,10 @@ use rollout_engine::compare::{difference, GroupDifference};
 
 use super::Run;
 
-/// `current` minus `baseline`, per group, once the current run is complete; `None` while replicates are
-/// still arriving.
+/// `current` minus `baseline`, per group, once both runs are complete; `None` while replicates are still
+/// arriving. Runs with the same seed and replicate count are paired replicate by replicate.
 pub fn differences(current: &Run, baseline: &Run) -> Option<Vec<GroupDifference>> {
-    if !current.complete() {
+    if !current.complete() || !baseline.complete() {
         return None;
     }
     Some(difference(

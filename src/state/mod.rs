@@ -3,14 +3,22 @@
 
 mod action;
 mod baseline_view;
+pub mod comparison_link;
 mod groups;
+mod history;
+pub mod options;
 mod reduce;
 mod run;
 mod shared;
 
+#[cfg(test)]
+mod options_tests;
+
 pub use action::Action;
 pub use baseline_view::differences;
-pub use reduce::reduce;
+pub use comparison_link::Comparison;
+pub use options::PolicyOption;
+pub use reduce::{option_field, reduce, MAX_GROUPS, NEW_OPTION_FIELD};
 pub use run::Run;
 pub use shared::Shared;
 
@@ -20,6 +28,8 @@ use std::rc::Rc;
 use rollout_engine::presets;
 use rollout_engine::summary::RunSummary;
 use rollout_engine::Scenario;
+
+use crate::workshop::Workshop;
 
 /// Everything the page shows, apart from what the browser keeps (canvas pixels, focus).
 ///
@@ -46,8 +56,23 @@ pub struct AppState {
     /// The run on screen: the current one once it has a summary, until then the last one that had one
     /// (so charts never blank while a new run starts).
     pub shown: Option<Rc<Run>>,
-    /// A pinned, complete run to compare with: charts show it dashed, and a table shows the differences.
+    /// A pinned run to compare with (complete, or still running when it came from a link): charts show it
+    /// dashed, and tables show the differences.
     pub baseline: Option<Rc<Run>>,
+    /// Options to compare (at most [`options::MAX_OPTIONS`]), each sharing its run.
+    pub options: Rc<Vec<PolicyOption>>,
+    /// Runs before each change, newest last, for Undo (at most [`history::MAX_UNDO`]).
+    pub past: Rc<Vec<Rc<Run>>>,
+    /// Runs undone, newest last, for Redo; cleared by a new change.
+    pub future: Rc<Vec<Rc<Run>>>,
+    /// The run on screen before the last change, drawn as a faint ghost.
+    pub ghost: Option<Rc<Run>>,
+    /// What Reset goes back to: the scenario the page opened with, or the preset last chosen.
+    pub origin: Rc<Scenario>,
+    /// The highest run id given so far: every new run (edits, options from a link) takes the next one.
+    pub last_run_id: u64,
+    /// Workshop mode: presenting, the year shown, hidden results and the guess, notes, the handout.
+    pub workshop: Workshop,
 }
 
 /// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
@@ -63,17 +88,26 @@ impl AppState {
     pub fn from_preset(name: &str) -> Option<Self> {
         let preset = presets::preset(name)?;
         let scenario = Rc::new(preset.scenario);
-        Some(AppState {
+        let mut state = AppState {
             preset: preset.name.to_string(),
             scenario: scenario.clone(),
             drafts: Rc::default(),
             errors: Rc::default(),
             large_text: false,
             notice: None,
-            run: Rc::new(Run::new(1, scenario)),
+            run: Rc::new(Run::new(1, scenario.clone())),
             shown: None,
             baseline: None,
-        })
+            options: Rc::default(),
+            past: Rc::default(),
+            future: Rc::default(),
+            ghost: None,
+            origin: scenario,
+            last_run_id: 1,
+            workshop: Workshop::default(),
+        };
+        state.workshop.after(&state.run, &state.preset);
+        Some(state)
     }
 
     /// The state a page opened at `fragment` (the address's `#...`, possibly empty) starts in: the linked
@@ -84,15 +118,15 @@ impl AppState {
         if trimmed.is_empty() {
             return state;
         }
-        match rollout_engine::link::decode_with_note(trimmed).map_err(|e| e.to_string()).and_then(|(scenario, note)| {
-            rollout_engine::cost::check_for_browser(&scenario).map(|()| (scenario, note)).map_err(|e| e.to_string())
-        }) {
-            Ok((scenario, note)) => {
-                state.preset = preset_matching(&scenario);
-                state.scenario = Rc::new(scenario);
-                state.run = Rc::new(Run::new(state.run.id, state.scenario.clone()));
+        match comparison_link::decode(trimmed).and_then(|c| affordable_comparison(&c).map(|()| c)) {
+            Ok(comparison) => {
+                state.preset = preset_matching(&comparison.current);
                 // An older link opens, with a note that the model has changed since it was made.
-                state.notice = note.map(str::to_string);
+                state.notice = comparison.note.map(str::to_string);
+                state.scenario = Rc::new(comparison.current.clone());
+                state.origin = state.scenario.clone();
+                state.run = Rc::new(Run::new(state.run.id, state.scenario.clone()));
+                reduce::open_comparison(&mut state, comparison);
             }
             Err(e) => state.notice = Some(format!("{e} The default scenario is shown instead.")),
         }
@@ -113,6 +147,36 @@ impl AppState {
     pub fn complete(&self) -> bool {
         self.run.complete()
     }
+
+    /// The run the workers should compute now: the current run while it lacks replicates, then the
+    /// baseline's, then each option's in order (runs opened from a link fill in one after another).
+    pub fn job(&self) -> Option<&Rc<Run>> {
+        std::iter::once(&self.run)
+            .chain(self.baseline.as_ref())
+            .chain(self.options.iter().map(|o| &o.run))
+            .find(|run| run.pending() > 0)
+    }
+
+    /// The address fragment of the whole comparison: the scenario, the baseline and the options.
+    pub fn fragment(&self) -> String {
+        let options: Vec<(&str, &Scenario)> =
+            self.options.iter().map(|o| (o.name.as_str(), &*o.run.scenario)).collect();
+        comparison_link::fragment(&self.scenario, self.baseline.as_ref().map(|b| &*b.scenario), &options)
+    }
+}
+
+/// Every scenario of a comparison can run in the page (`cost::check_for_browser`), or the first that
+/// cannot, named.
+pub fn affordable_comparison(c: &Comparison) -> Result<(), String> {
+    let check = |s: &Scenario| rollout_engine::cost::check_for_browser(s).map_err(|e| e.to_string());
+    check(&c.current)?;
+    if let Some(b) = &c.baseline {
+        check(b).map_err(|e| format!("The link's baseline: {e}"))?;
+    }
+    for (name, s) in &c.options {
+        check(s).map_err(|e| format!("The link's option \"{name}\": {e}"))?;
+    }
+    Ok(())
 }
 
 /// The preset a scenario is exactly equal to, or [`CUSTOM`].

@@ -7,7 +7,21 @@ use rollout_engine::scenario::set_dotted;
 use rollout_engine::Scenario;
 
 use super::groups::{add_group, remove_group, rename_group};
-use super::{preset_matching, Action, AppState, Run};
+use super::history::{popped, pushed};
+use super::options::{self, PolicyOption};
+use super::{affordable_comparison, preset_matching, Action, AppState, Comparison, Run};
+
+/// Most groups the page adds: one colour each from the Okabe–Ito palette without yellow and black (black
+/// is all groups), see `charts::palette`.
+pub const MAX_GROUPS: usize = crate::charts::palette::LINE_PALETTE.len() - 1;
+
+/// The error key of the "new option" name field.
+pub const NEW_OPTION_FIELD: &str = "options.new";
+
+/// The error key of option `index`'s name field.
+pub fn option_field(index: usize) -> String {
+    format!("options.{index}.name")
+}
 
 /// Apply an action.
 pub fn reduce(state: &AppState, action: Action) -> AppState {
@@ -19,7 +33,10 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 next.drafts = Rc::default();
                 next.errors = Rc::default();
                 next.notice = None;
-                start_run(&mut next, fresh.scenario);
+                next.origin = fresh.scenario.clone();
+                if *fresh.scenario != *state.scenario {
+                    start_run(&mut next, fresh.scenario);
+                }
             }
             None => next.notice = Some(format!("There is no preset called \"{name}\".")),
         },
@@ -42,7 +59,17 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
                 Err(e) => refuse(&mut next, lever, None, e.to_string()),
             }
         }
-        Action::AddGroup => try_groups(&mut next, "groups.list", add_group(&state.scenario)),
+        Action::AddGroup => {
+            if state.scenario.groups.list.len() >= MAX_GROUPS {
+                let message = format!(
+                    "Population groups: at most {MAX_GROUPS} groups can be added here, so that each is drawn in its \
+                     own colour-blind-safe colour; remove one first."
+                );
+                refuse(&mut next, "groups.list".into(), None, message);
+            } else {
+                try_groups(&mut next, "groups.list", add_group(&state.scenario));
+            }
+        }
         Action::RemoveGroup(index) => {
             if state.scenario.groups.list.len() <= 1 {
                 refuse(&mut next, "groups.list".into(), None, "A scenario needs at least one group.".into());
@@ -68,17 +95,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             changed.groups.ordered = ordered;
             accept(&mut next, changed);
         }
-        Action::ReplicateArrived { run_id, result } => {
-            if run_id != state.run.id {
-                return next;
-            }
-            if let Some(run) = state.run.with(result) {
-                next.run = Rc::new(run);
-                if next.run.summary.is_some() {
-                    next.shown = Some(next.run.clone());
-                }
-            }
-        }
+        Action::ReplicateArrived { run_id, result } => arrive(&mut next, run_id, result),
         Action::LoadScenario { scenario, notice } => match scenario
             .validate()
             .map_err(|e| e.to_string())
@@ -93,6 +110,74 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
             Err(e) => next.notice = Some(format!("That scenario cannot be run: {e}. Nothing was changed.")),
         },
         Action::ShowNotice(message) => next.notice = Some(message),
+        Action::AddOption(name) => match options::add(&state.options, &name, state.run.clone()) {
+            Ok(list) => {
+                next.options = Rc::new(list);
+                clear_field(&mut next, NEW_OPTION_FIELD);
+            }
+            Err(e) => refuse(&mut next, NEW_OPTION_FIELD.into(), Some(name), e.to_string()),
+        },
+        Action::LoadOption(index) => {
+            if let Some(option) = state.options.get(index) {
+                next.drafts = Rc::default();
+                next.errors = Rc::default();
+                change_to(&mut next, option.run.clone());
+            }
+        }
+        Action::RenameOption { index, name } => match options::rename(&state.options, index, &name) {
+            Ok(list) => {
+                next.options = Rc::new(list);
+                clear_field(&mut next, &option_field(index));
+            }
+            Err(e) => refuse(&mut next, option_field(index), Some(name), e.to_string()),
+        },
+        Action::RemoveOption(index) => {
+            if let Ok(list) = options::remove(&state.options, index) {
+                next.options = Rc::new(list);
+                Rc::make_mut(&mut next.drafts).retain(|k, _| !k.starts_with("options."));
+                Rc::make_mut(&mut next.errors).retain(|k, _| !k.starts_with("options."));
+            }
+        }
+        Action::LoadComparison(comparison) => match comparison
+            .current
+            .validate()
+            .map_err(|e| e.to_string())
+            .and_then(|()| affordable_comparison(&comparison))
+        {
+            Ok(()) => {
+                next.drafts = Rc::default();
+                next.errors = Rc::default();
+                next.notice = comparison.note.map(str::to_string);
+                let current = comparison.current.clone();
+                if current != *state.scenario {
+                    match known_run(&next, &current) {
+                        Some(run) => change_to(&mut next, run),
+                        None => accept(&mut next, current),
+                    }
+                }
+                open_comparison(&mut next, *comparison);
+            }
+            Err(e) => next.notice = Some(format!("That comparison cannot be opened: {e} Nothing was changed.")),
+        },
+        Action::Undo => {
+            if let Some((rest, previous)) = popped(&state.past) {
+                next.future = pushed(&state.future, state.run.clone());
+                next.past = rest;
+                restore(&mut next, previous);
+            }
+        }
+        Action::Redo => {
+            if let Some((rest, undone)) = popped(&state.future) {
+                next.past = pushed(&state.past, state.run.clone());
+                next.future = rest;
+                restore(&mut next, undone);
+            }
+        }
+        Action::Reset => {
+            next.drafts = Rc::default();
+            next.errors = Rc::default();
+            accept(&mut next, (*state.origin).clone());
+        }
         Action::PinBaseline => {
             if state.complete() {
                 next.baseline = Some(state.run.clone());
@@ -101,7 +186,9 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ClearBaseline => next.baseline = None,
         Action::ToggleLargeText => next.large_text = !state.large_text,
         Action::DismissNotice => next.notice = None,
+        Action::Workshop(action) => next.workshop.apply(action, state.scenario.months),
     }
+    next.workshop.after(&next.run, &next.preset);
     next
 }
 
@@ -115,10 +202,90 @@ fn accept(next: &mut AppState, changed: Scenario) {
     start_run(next, changed);
 }
 
-/// A new, empty run of `scenario`, with the next id.
+/// A new, empty run of `scenario`, with the next id; the run it replaces goes on the Undo stack.
 fn start_run(next: &mut AppState, scenario: impl Into<Rc<Scenario>>) {
-    next.scenario = scenario.into();
-    next.run = Rc::new(Run::new(next.run.id + 1, next.scenario.clone()));
+    next.last_run_id += 1;
+    let run = Rc::new(Run::new(next.last_run_id, scenario.into()));
+    change_to(next, run);
+}
+
+/// Make `run` the current run as a new change: the run it replaces goes on the Undo stack, Redo is
+/// forgotten.
+fn change_to(next: &mut AppState, run: Rc<Run>) {
+    if Rc::ptr_eq(&run, &next.run) {
+        return;
+    }
+    next.past = pushed(&next.past, next.run.clone());
+    next.future = Rc::default();
+    restore(next, run);
+}
+
+/// Show `run` as the current run (its scenario in the form); the run on screen until now becomes the ghost.
+fn restore(next: &mut AppState, run: Rc<Run>) {
+    next.ghost = next.shown.clone().filter(|shown| !Rc::ptr_eq(shown, &run));
+    next.preset = preset_matching(&run.scenario);
+    next.scenario = run.scenario.clone();
+    if run.summary.is_some() {
+        next.shown = Some(run.clone());
+    }
+    next.run = run;
+}
+
+/// A replicate of run `run_id`: wherever that run is held (current, baseline, options), the same new `Run`
+/// replaces it.
+fn arrive(next: &mut AppState, run_id: u64, result: rollout_engine::record::ReplicateResult) {
+    let held = std::iter::once(&next.run)
+        .chain(next.baseline.as_ref())
+        .chain(next.options.iter().map(|o| &o.run))
+        .find(|run| run.id == run_id);
+    let Some(updated) = held.and_then(|run| run.with(result)).map(Rc::new) else { return };
+    if next.run.id == run_id {
+        next.run = updated.clone();
+        if next.run.summary.is_some() {
+            next.shown = Some(next.run.clone());
+        }
+    }
+    if next.baseline.as_ref().is_some_and(|b| b.id == run_id) {
+        next.baseline = Some(updated.clone());
+    }
+    if next.options.iter().any(|o| o.run.id == run_id) {
+        for option in Rc::make_mut(&mut next.options).iter_mut().filter(|o| o.run.id == run_id) {
+            option.run = updated.clone();
+        }
+    }
+}
+
+/// A run of exactly `scenario` the page already holds (current, on screen, baseline, options, Undo).
+fn known_run(next: &AppState, scenario: &Scenario) -> Option<Rc<Run>> {
+    std::iter::once(&next.run)
+        .chain(next.shown.as_ref())
+        .chain(next.baseline.as_ref())
+        .chain(next.options.iter().map(|o| &o.run))
+        .chain(next.past.iter().rev())
+        .find(|run| *run.scenario == *scenario)
+        .cloned()
+}
+
+/// Take a comparison's baseline and options: runs of scenarios the page already holds are kept (going
+/// back and forward never re-runs them), the others are new runs that the workers fill in turn.
+pub(super) fn open_comparison(next: &mut AppState, comparison: Comparison) {
+    let mut last = next.last_run_id;
+    let mut made: Vec<Rc<Run>> = Vec::new();
+    let mut run_of = |scenario: rollout_engine::Scenario| {
+        let same = made.iter().find(|run| *run.scenario == scenario).cloned();
+        same.or_else(|| known_run(next, &scenario)).unwrap_or_else(|| {
+            last += 1;
+            let run = Rc::new(Run::new(last, Rc::new(scenario)));
+            made.push(run.clone());
+            run
+        })
+    };
+    let baseline = comparison.baseline.map(&mut run_of);
+    let list: Vec<PolicyOption> =
+        comparison.options.into_iter().map(|(name, scenario)| PolicyOption { name, run: run_of(scenario) }).collect();
+    next.last_run_id = last;
+    next.baseline = baseline;
+    next.options = Rc::new(list);
 }
 
 fn clear_field(next: &mut AppState, path: &str) {
@@ -264,6 +431,9 @@ mod tests {
         let removed = reduce(&renamed, Action::RemoveGroup(5));
         assert_eq!(removed.scenario.groups.list.len(), 5);
         assert!(removed.scenario.levers.support.groups.is_empty());
+        let capped = reduce(&added, Action::AddGroup);
+        assert_eq!(capped.scenario.groups.list.len(), MAX_GROUPS, "six groups, six colours");
+        assert!(capped.errors["groups.list"].starts_with("Population groups: at most 6"));
         let one = reduce(&AppState::new(), Action::SelectPreset("bass".into()));
         assert!(reduce(&one, Action::RemoveGroup(0)).errors.contains_key("groups.list"));
     }

@@ -13,7 +13,7 @@ fn axe_source() -> String {
 }
 
 /// Injects axe-core and returns its serious and critical violations as "rule: target, target" lines.
-async fn serious_violations(session: &Session) -> Vec<String> {
+pub(crate) async fn serious_violations(session: &Session) -> Vec<String> {
     session.client.execute(&axe_source(), vec![]).await.expect("inject axe-core");
     let script = "const done = arguments[arguments.length - 1]; \
         axe.run(document, { resultTypes: ['violations'] }).then(r => done(r.violations \

@@ -20,7 +20,7 @@ fn small_default() -> rollout_engine::Scenario {
 }
 
 /// Resizes the window so that the page's viewport (not the window) is `width` x `height`.
-async fn set_viewport(session: &Session, width: u32, height: u32) {
+pub(crate) async fn set_viewport(session: &Session, width: u32, height: u32) {
     session.client.set_window_size(width, height).await.expect("resize the window");
     let inner = session.js("return [window.innerWidth, window.innerHeight];").await;
     let (w, h) = (inner[0].as_u64().unwrap_or(0) as u32, inner[1].as_u64().unwrap_or(0) as u32);
@@ -44,7 +44,7 @@ const FIRST_SCREEN: [(&str, &str); 7] = [
 ];
 
 /// Each selector's bounding box against the viewport: the ones not wholly inside it, with their boxes.
-async fn outside_viewport(session: &Session, selectors: &[&str]) -> Vec<String> {
+pub(crate) async fn outside_viewport(session: &Session, selectors: &[&str]) -> Vec<String> {
     let script = "return arguments[0].map(css => { const e = document.querySelector(css); \
         if (!e) return css + ' missing'; const r = e.getBoundingClientRect(); \
         const inside = r.width > 0 && r.height > 0 && r.top >= 0 && r.left >= 0 && r.bottom <= window.innerHeight \
@@ -132,7 +132,7 @@ const FOCUSED_LEVER: &str = "const el = document.activeElement; const owner = el
     return id ? id + ':' + (el.type || el.tagName) : (el ? el.tagName + '#' + el.id : '');";
 
 /// Presses and releases `key` wherever focus is, as a person at the keyboard does.
-async fn press(session: &Session, key: Key) {
+pub(crate) async fn press(session: &Session, key: Key) {
     let actions = KeyActions::new("keyboard".into())
         .then(KeyAction::Down { value: key.into() })
         .then(KeyAction::Up { value: key.into() });

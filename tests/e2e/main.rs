@@ -13,8 +13,10 @@ mod session;
 mod webdriver;
 
 mod accessibility;
+mod compare;
 mod first_page;
 mod first_screen;
 mod harness;
 mod share;
+mod workshop;
 mod worth_it;

@@ -30,6 +30,11 @@ impl StaticServer {
         StaticServer { base_url, requests, task }
     }
 
+    /// Stops serving: the port refuses connections from now on (the offline test).
+    pub fn stop(&self) {
+        self.task.abort();
+    }
+
     /// Every request line seen so far, e.g. `GET /worker_loader.js -> 200`.
     pub fn requests(&self) -> Vec<String> {
         self.requests.lock().unwrap().clone()

@@ -219,6 +219,18 @@ impl Session {
         serde_json::from_value(value).unwrap_or_default()
     }
 
+    /// Emulates a CSS media type (`"print"`, or `""` for the screen again) through chromedriver's DevTools
+    /// endpoint, so a screenshot shows the print style sheet.
+    pub async fn emulate_media(&self, media: &str) {
+        let (port, path) = (self.driver.port, format!("/session/{}/goog/cdp/execute", self.session_id));
+        let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } });
+        let reply = tokio::task::spawn_blocking(move || webdriver::request(port, "POST", &path, Some(&body)))
+            .await
+            .expect("e2e: media request panicked")
+            .unwrap_or_else(|e| panic!("e2e: cannot emulate {media:?} media: {e}"));
+        assert!(reply["value"].is_object(), "e2e: chromedriver refused to emulate {media:?} media: {reply}");
+    }
+
     /// Saves a PNG of the viewport as `<target>/e2e/<name>.png` and returns its path.
     pub async fn screenshot(&self, name: &str) -> PathBuf {
         let png = self.client.screenshot().await.unwrap_or_else(|e| panic!("e2e: screenshot failed: {e}"));

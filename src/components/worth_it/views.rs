@@ -31,7 +31,7 @@ pub fn against_threshold(verdict: &CostPer, threshold: f64) -> Option<String> {
 }
 
 fn series(label: &str, colour: usize, points: Vec<(f64, Estimate)>, dashed: bool) -> ChartSeries {
-    ChartSeries { label: label.into(), colour, points, dashed, show_band: !dashed }
+    ChartSeries { label: label.into(), colour, points, dashed, show_band: !dashed, faint: false }
 }
 
 /// Budget impact per year by payer (undiscounted, GBP per 1,000 people); savings drawn below zero.
@@ -70,7 +70,7 @@ pub fn staircase_chart(e: &EconomicsSummary) -> ChartSpec {
             let label = if all { "All groups".to_string() } else { s.group.clone() };
             let colour = if all { LINE_PALETTE.len() - 1 } else { i % (LINE_PALETTE.len() - 1) };
             let points = s.steps.iter().enumerate().map(|(k, x)| ((k + 1) as f64, *x)).collect();
-            ChartSeries { label, colour, points, dashed: false, show_band: !all }
+            ChartSeries { label, colour, points, dashed: false, show_band: !all, faint: false }
         })
         .collect();
     ChartSpec {
