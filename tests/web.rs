@@ -28,8 +28,9 @@ fn mount() -> (web_sys::Document, Element) {
     (document, host)
 }
 
-fn input(document: &web_sys::Document, id: &str) -> HtmlInputElement {
-    document.get_element_by_id(id).unwrap_or_else(|| panic!("no #{id}")).dyn_into().unwrap()
+/// The input with DOM id `id` in this test's own app (`host`): the page may hold another test's app too.
+fn input(host: &Element, id: &str) -> HtmlInputElement {
+    host.query_selector(&format!("#{id}")).unwrap().unwrap_or_else(|| panic!("no #{id}")).dyn_into().unwrap()
 }
 
 fn type_into(field: &HtmlInputElement, text: &str) {
@@ -39,25 +40,25 @@ fn type_into(field: &HtmlInputElement, text: &str) {
 
 #[wasm_bindgen_test]
 async fn the_page_offers_every_preset_and_every_nasss_domain() {
-    let (document, host) = mounted().await;
-    let picker: HtmlSelectElement = document.get_element_by_id("preset").unwrap().dyn_into().unwrap();
+    let (_, host) = mounted().await;
+    let picker: HtmlSelectElement = host.query_selector("#preset").unwrap().unwrap().dyn_into().unwrap();
     assert_eq!(picker.length(), rollout_engine::presets::NAMES.len() as u32);
     assert_eq!(picker.value(), rollout_engine::presets::DEFAULT);
     let headings = host.query_selector_all(".domain summary h2").unwrap().length();
     assert_eq!(headings, rollout_lab::levers::Domain::ALL.len() as u32);
-    let narrative = document.get_element_by_id("narrative").unwrap().text_content().unwrap();
+    let narrative = host.query_selector("#narrative").unwrap().unwrap().text_content().unwrap();
     assert!(narrative.contains("heart failure"), "{narrative}");
     host.remove();
 }
 
 #[wasm_bindgen_test]
 async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it() {
-    let (document, host) = mounted().await;
-    let access = input(&document, "group-groups-list-0-access");
+    let (_, host) = mounted().await;
+    let access = input(&host, "group-groups-list-0-access");
     type_into(&access, "1.5");
-    let invalid = || input(&document, "group-groups-list-0-access").get_attribute("aria-invalid");
+    let invalid = || input(&host, "group-groups-list-0-access").get_attribute("aria-invalid");
     assert!(until(|| invalid().as_deref() == Some("true")).await, "the field was not marked invalid");
-    let access = input(&document, "group-groups-list-0-access");
+    let access = input(&host, "group-groups-list-0-access");
     assert_eq!(access.value(), "1.5", "what the user typed stays in the field");
     assert_eq!(access.get_attribute("aria-invalid").as_deref(), Some("true"));
     let message =
@@ -66,19 +67,19 @@ async fn an_invalid_group_value_shows_a_message_at_the_field_and_a_fix_clears_it
     type_into(&access, "0.6");
     until(|| host.query_selector(".field-error").unwrap().is_none()).await;
     assert!(host.query_selector(".field-error").unwrap().is_none());
-    assert_eq!(input(&document, "group-groups-list-0-access").value(), "0.6");
+    assert_eq!(input(&host, "group-groups-list-0-access").value(), "0.6");
     host.remove();
 }
 
 #[wasm_bindgen_test]
 async fn adding_a_group_adds_a_row_and_a_target_box() {
-    let (document, host) = mounted().await;
+    let (_, host) = mounted().await;
     let rows = || host.query_selector_all(".groups-table tbody tr").unwrap().length();
     assert_eq!(rows(), 5);
-    document.get_element_by_id("add-group").unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
+    host.query_selector("#add-group").unwrap().unwrap().dyn_into::<web_sys::HtmlElement>().unwrap().click();
     until(|| rows() == 6).await;
     assert_eq!(rows(), 6);
-    assert_eq!(input(&document, "group-groups-list-5-name").value(), "Group 6");
+    assert_eq!(input(&host, "group-groups-list-5-name").value(), "Group 6");
     let boxes = host.query_selector_all("#lever-levers-support .target").unwrap().length();
     assert_eq!(boxes, 6, "the new group can be targeted");
     host.remove();
@@ -86,13 +87,15 @@ async fn adding_a_group_adds_a_row_and_a_target_box() {
 
 #[wasm_bindgen_test]
 async fn large_text_mode_switches_on_and_off() {
-    let (document, host) = mounted().await;
-    let button: web_sys::HtmlElement = document.get_element_by_id("large-text").unwrap().dyn_into().unwrap();
+    let (_, host) = mounted().await;
+    let button: web_sys::HtmlElement = host.query_selector("#large-text").unwrap().unwrap().dyn_into().unwrap();
     let large = || host.query_selector(".app.large").unwrap().is_some();
+    let pressed = || button.get_attribute("aria-pressed").as_deref() == Some("true");
     button.click();
-    until(large).await;
+    // The page and its top bar are separate components: wait for both to show the switch.
+    until(|| large() && pressed()).await;
     assert!(large());
-    assert_eq!(button.get_attribute("aria-pressed").as_deref(), Some("true"));
+    assert!(pressed(), "the button does not say it is pressed");
     button.click();
     until(|| !large()).await;
     assert!(!large());

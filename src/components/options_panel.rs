@@ -42,7 +42,7 @@ pub struct OptionsPanelProps {
     pub rows: Rc<Vec<OptionRow>>,
     /// The baseline's summary and name, if pinned.
     pub baseline: Option<(Shared<RunSummary>, String)>,
-    /// The current run has every replicate (an option is best added then, but may be added at once).
+    /// Refused option names as typed, and why, by field (`options.new`, `options.{i}.name`).
     pub drafts: Rc<BTreeMap<String, String>>,
     pub errors: Rc<BTreeMap<String, String>>,
     pub dispatch: Callback<Action>,

@@ -5,7 +5,7 @@ mod action;
 mod baseline_view;
 pub mod comparison_link;
 mod groups;
-mod history;
+pub mod history;
 pub mod options;
 mod reduce;
 mod run;

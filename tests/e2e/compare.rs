@@ -125,3 +125,60 @@ async fn undo_and_redo_restore_the_previous_numbers_exactly_by_button_and_shortc
     assert!(outside_viewport(&session, &["#undo", "#redo", "#reset"]).await.is_empty(), "undo buttons off screen");
     session.finish().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn chart_images_are_one_png_and_the_inequality_csv_is_the_engines_both_named_after_the_scenario() {
+    let scenario = small();
+    let session = Session::open(&format!("/{}", link::fragment_for(&scenario))).await;
+    session.wait_for_complete_run(scenario.replicates).await;
+    // Capture downloads: each link the page clicks, with the start of its address and its text.
+    session
+        .js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { \
+             const head = this.href.slice(0, 22); if (head.startsWith('data:')) window.__sheet = this.href.slice(22); \
+             window.__downloads.push(fetch(this.href).then(r => r.text()) \
+             .then(t => [this.download, head, t.length, head.startsWith('data:') ? '' : t])); }; return null;")
+        .await;
+    session.wait_for("#export-png").await.click().await.unwrap();
+    session.wait_for("#export-inequality-csv").await.click().await.unwrap();
+    let files = session
+        .client
+        .execute_async(
+            "const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let files = files.as_array().unwrap();
+    assert_eq!(files.len(), 2, "one image for every chart, and one CSV: {files:?}");
+    assert_eq!(files[0][0].as_str(), Some("remote-heart-monitoring-charts.png"));
+    assert_eq!(files[0][1].as_str(), Some("data:image/png;base64,"));
+    // Saved beside the screenshots, to look at.
+    let png = session.js("return window.__sheet;").await;
+    let bytes = base64_decode(png.as_str().unwrap_or_default());
+    assert!(bytes.starts_with(b"\x89PNG"), "the chart image is a PNG");
+    std::fs::write(crate::session::artifacts_dir().join("chart-images.png"), bytes).unwrap();
+    assert_eq!(files[1][0].as_str().unwrap(), format!("remote-heart-monitoring-seed{}-inequality.csv", scenario.seed));
+    let expected = rollout_engine::output::inequality_to_csv(&rollout_engine::run::run(&scenario).unwrap());
+    assert_eq!(files[1][3].as_str(), Some(expected.as_str()), "the page's inequality CSV is the engine's");
+    session.finish().await;
+}
+
+/// Standard base64 (the PNG's data URL) to bytes.
+fn base64_decode(text: &str) -> Vec<u8> {
+    let value = |c: u8| match c {
+        b'A'..=b'Z' => c - b'A',
+        b'a'..=b'z' => c - b'a' + 26,
+        b'0'..=b'9' => c - b'0' + 52,
+        b'+' => 62,
+        _ => 63,
+    };
+    let digits: Vec<u8> = text.bytes().filter(|c| *c != b'=').map(value).collect();
+    digits
+        .chunks(4)
+        .flat_map(|c| {
+            let n = c.iter().enumerate().fold(0u32, |n, (i, d)| n | u32::from(*d) << (18 - 6 * i));
+            let bytes = [(n >> 16) as u8, (n >> 8) as u8, n as u8];
+            bytes.into_iter().take(c.len().saturating_sub(1))
+        })
+        .collect()
+}

@@ -88,6 +88,22 @@ async fn the_headline_figures_and_both_main_charts_fit_a_laptop_screen_without_s
     session.wait_for(".app.large").await;
     session.wait_until(CHARTS_FIT, "the charts redrawn in large text").await;
     session.screenshot("first-screen-1366x768-large").await;
+    // In Large text the headline figures stay whole on the first screen and both charts start on it (their
+    // plots run below the fold: the text is 1.3 times larger).
+    let headline = ["#headline-reached", "#headline-gap", "#headline-events", "#headline-spend"];
+    let outside = outside_viewport(&session, &headline).await;
+    assert!(outside.is_empty(), "headline not on the first screen in large text: {outside:?}");
+    let tops = session
+        .js("return ['chart-uptake', 'chart-gap'].map(id => document.getElementById(id).getBoundingClientRect().top);")
+        .await;
+    let tops: Vec<f64> = tops.as_array().unwrap().iter().filter_map(Value::as_f64).collect();
+    assert!(
+        tops.len() == 2 && tops.iter().all(|t| *t < 768.0),
+        "a chart starts below the fold in large text: {tops:?}"
+    );
+    let sideways =
+        session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
+    assert_eq!(sideways.as_i64(), Some(0), "in large text at 1366x768 the page scrolls sideways");
     set_viewport(&session, 1920, 1080).await;
     session.wait_until(CHARTS_FIT, "the charts redrawn at 1920x1080 in large text").await;
     session.screenshot("first-screen-1920x1080-large").await;
