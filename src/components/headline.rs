@@ -13,8 +13,12 @@ use yew::prelude::*;
 
 use super::estimate::estimate;
 use super::help_popup::HelpPopup;
+use super::worth_it::cost_per_text;
 use crate::format::ValueFormat::{self, Currency, Number, Percent};
 use crate::state::Shared;
+
+/// NICE's lower cost-effectiveness threshold, GBP per QALY: the headline says which side of it a run falls.
+const NICE_THRESHOLD: f64 = 20_000.0;
 
 /// One headline figure as the page writes it.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,7 +28,7 @@ pub struct Figure {
     pub title: &'static str,
     /// The estimate: "12.3% (11.8–12.9%)".
     pub value: String,
-    /// A line under the value (the cost per event avoided, say).
+    /// A line under the value (the cost per QALY, say).
     pub note: String,
     /// The change against the pinned baseline, when there is one: "+3.2 pts (+2.9 to +3.6)".
     pub change: Option<String>,
@@ -128,20 +132,25 @@ pub fn figures(
                  monitoring."
             ),
         });
-        let per_event = match all.cost_per_event_avoided.as_ref() {
-            None => "no event avoided".to_string(),
-            Some(e) => format!("{} per event avoided", Currency.format_partial(Some(e), summary.replicates)),
+        // Is it worth it, in one line: the cost per QALY (from the engine's economics block, against the
+        // same people with no programme) and where it stands against NICE's lower threshold.
+        let icer = &summary.economics.icer;
+        let per_qaly = match super::worth_it::against_threshold(icer, NICE_THRESHOLD) {
+            Some(side) => format!("{}, {side}", cost_per_text(icer, "QALY gained")),
+            None => cost_per_text(icer, "QALY gained"),
         };
         out.push(Figure {
             id: "headline-spend",
             title: "Spend",
             value: Currency.format_estimate(&all.cost),
-            note: per_event,
+            note: per_qaly,
             change: all_diff.map(|d| Currency.format_change(&d.cost)),
             help: format!(
                 "All costs over {years} years for the {people_text} people simulated: devices and service, \
-                 clinical review, support and connectivity, whoever pays. Cost per event avoided divides it \
-                 by the events avoided."
+                 clinical review, support and connectivity, whoever pays. Below it, the cost per QALY: the \
+                 extra cost, net of the admissions avoided, for each year of healthy life gained against the same \
+                 people with no programme (costs and QALYs discounted), set against NICE's £20,000 per QALY. \
+                 \"Is it worth it?\" further down has the thresholds, who gains and the intervals' meaning."
             ),
         });
     }
