@@ -83,6 +83,7 @@ pub fn worth_it(props: &WorthItProps) -> Html {
                 { figure("econ-death", "Cost per death averted", estimate(cost_per_text(&e.cost_per_death_averted, "death")),
                     "Net cost divided by the deaths it averted within the run.") }
             </dl>
+            <div class="table-scroll" tabindex="0" role="region" aria-label="Net benefit at each threshold (scrolls sideways)">
             <table class="outcomes-table" id="econ-thresholds">
                 <caption>{ "Net benefit at each threshold (per 1,000 people; above zero: worth it at that price of a QALY)" }</caption>
                 <thead><tr>
@@ -104,6 +105,7 @@ pub fn worth_it(props: &WorthItProps) -> Html {
                     }) }
                 </tbody>
             </table>
+            </div>
             <Chart spec={budget} {scale} />
             if let Some(d) = e.distribution.as_ref() {
                 <h3>{ "For whom" }</h3>
@@ -112,6 +114,7 @@ pub fn worth_it(props: &WorthItProps) -> Html {
                     d.most_disadvantaged, d.least_disadvantaged, ValueFormat::Number { decimals: 2 }.format_estimate(&d.gap_change)) }
                     { " " }<HelpPopup id="econ-plane-help" label="What the equity impact plane means"
                         text="Right of zero: more health overall after what the money would have bought elsewhere. Above zero: the health gap between the most and least disadvantaged (slope index) narrows. Top right is win-win." /></p>
+                <div class="table-scroll" tabindex="0" role="region" aria-label="By group (scrolls sideways)">
                 <table class="outcomes-table" id="econ-groups">
                     <caption>{ "By group: QALYs gained and net health benefit (per 1,000 people of the whole population)" }</caption>
                     <thead><tr><th scope="col">{ "Group" }</th><th scope="col">{ "QALYs gained" }</th>
@@ -122,6 +125,7 @@ pub fn worth_it(props: &WorthItProps) -> Html {
                         }) }
                     </tbody>
                 </table>
+                </div>
                 if let Some(plane) = plane {
                     <Chart spec={plane} {scale} />
                 }
