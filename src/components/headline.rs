@@ -142,11 +142,12 @@ pub fn figures(
         out.push(Figure {
             id: "headline-spend",
             title: "Spend",
-            value: Currency.format_estimate(&all.cost),
-            note: per_qaly,
-            change: all_diff.map(|d| Currency.format_change(&d.cost)),
+            value: Currency.format_estimate(&scaled(&all.cost)),
+            note: format!("per 1,000 people over {years} years; {per_qaly}"),
+            change: all_diff.map(|d| Currency.format_change(&scaled(&d.cost))),
             help: format!(
-                "All costs over {years} years for the {people_text} people simulated: devices and service, \
+                "All costs over {years} years per 1,000 people in the population simulated ({people_text} \
+                 people): devices and service, \
                  clinical review, support and connectivity, whoever pays. Below it, the cost per QALY: the \
                  extra cost, net of the admissions avoided, for each year of healthy life gained against the same \
                  people with no programme (costs and QALYs discounted), set against NICE's £20,000 per QALY. \
@@ -223,6 +224,23 @@ mod tests {
         let compared = figures(&a, Some(&b), None, 800, true);
         let expected = change_of_means(Number { decimals: 1 }, g.mean, gap(&b).unwrap().mean, " pts");
         assert_eq!(compared[1].change.as_deref(), Some(expected.as_str()));
+    }
+
+    #[test]
+    fn spend_and_events_are_per_1000_people_whatever_the_agent_count() {
+        let a = summary("heart-monitoring");
+        let all = a.outcome(GroupKey::All).unwrap();
+        let at = |people: u32| figures(&a, None, None, people, true);
+        let spend = |f: &[Figure]| f.iter().find(|f| f.id == "headline-spend").unwrap().value.clone();
+        // The same run read as standing for 800 or for 8,000 agents: per 1,000 the figure scales by 10.
+        let per_1000 = Currency.format_estimate(&Estimate {
+            mean: all.cost.mean * 1_000.0 / 800.0,
+            lo: all.cost.lo * 1_000.0 / 800.0,
+            hi: all.cost.hi * 1_000.0 / 800.0,
+        });
+        assert_eq!(spend(&at(800)), per_1000);
+        assert_ne!(spend(&at(800)), spend(&at(8_000)));
+        assert!(at(800).iter().find(|f| f.id == "headline-spend").unwrap().note.contains("per QALY"));
     }
 
     #[test]
