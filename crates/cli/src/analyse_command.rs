@@ -156,41 +156,17 @@ pub fn run(args: &AnalyseArgs) -> Result<(), String> {
 
 /// `values[point][replicate]` of `response` from the table; every point must be there.
 fn read_values(args: &AnalyseArgs, points: usize, response: &Response) -> Result<Vec<Vec<f64>>, String> {
-    let shown = args.results.display();
-    let bytes = crate::input_file::read_text(&args.results, rollout_engine::cost::MAX_RESULTS_BYTES, "results table")?
-        .into_bytes();
-    let mut reader = results_csv::reader(&bytes);
-    let headers = reader.headers().map_err(|e| format!("{shown}: {e}"))?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{shown}: no column \"{name}\"; is this a merged sweep?"))
-    };
-    let (point, replicate, group, quantity, value) =
-        (column("point")?, column("replicate")?, column("group")?, column("quantity")?, column("value")?);
     let want_quantity = response.quantity_name();
     let want_group = response.group().unwrap_or("");
     let mut values: Vec<Vec<f64>> = vec![Vec::new(); points];
-    for (line, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("{shown}: {e}"))?;
-        let field = |i: usize| record.get(i).unwrap_or("");
-        if field(quantity) != want_quantity || field(group) != want_group || field(replicate) == "mean" {
-            continue;
-        }
-        let p: usize = field(point).parse().ok().filter(|&p| p < points).ok_or_else(|| {
-            format!("{shown}: row {}: point \"{}\" is not one of the design's", line + 2, field(point))
-        })?;
-        let v = if field(value).is_empty() {
-            f64::NAN
-        } else {
-            field(value)
-                .parse()
-                .map_err(|_| format!("{shown}: row {}: value \"{}\" is not a number", line + 2, field(value)))?
-        };
-        values[p].push(v);
-    }
+    results_csv::for_each_replicate_row(
+        &args.results,
+        points,
+        |q, g| q == want_quantity && g == want_group,
+        |p, _, _, v| values[p].push(v.unwrap_or(f64::NAN)),
+    )?;
     if let Some(p) = values.iter().position(|v| v.is_empty()) {
+        let shown = args.results.display();
         return Err(format!("{shown}: point {p} has no {response} rows; merge the whole sweep first"));
     }
     Ok(values)

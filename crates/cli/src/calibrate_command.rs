@@ -202,43 +202,22 @@ fn read_record(table: &Path) -> Result<SweepRecord, String> {
 
 /// `values[point][response][replicate]` from a merged table; every point and response must be there.
 fn read_values(table: &Path, design: &Design) -> Result<Vec<Vec<Vec<Option<f64>>>>, String> {
-    let shown = table.display();
-    let bytes =
-        crate::input_file::read_text(table, rollout_engine::cost::MAX_RESULTS_BYTES, "results table")?.into_bytes();
-    let mut reader = results_csv::reader(&bytes);
-    let headers = reader.headers().map_err(|e| format!("{shown}: {e}"))?.clone();
-    let column = |name: &str| {
-        headers
-            .iter()
-            .position(|h| h == name)
-            .ok_or_else(|| format!("{shown}: no column \"{name}\"; is this a merged sweep?"))
-    };
-    let (point, replicate, group, quantity, value) =
-        (column("point")?, column("replicate")?, column("group")?, column("quantity")?, column("value")?);
     let keys: Vec<(String, String)> =
         design.responses.iter().map(|r| (r.quantity_name(), r.group().unwrap_or("").to_string())).collect();
+    let response_of = |q: &str, g: &str| keys.iter().position(|(kq, kg)| kq == q && kg == g);
     let mut values = vec![vec![Vec::new(); keys.len()]; design.points.len()];
-    for (line, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("{shown}: {e}"))?;
-        let field = |i: usize| record.get(i).unwrap_or("");
-        if field(replicate) == "mean" {
-            continue;
-        }
-        let Some(r) = keys.iter().position(|(q, g)| q == field(quantity) && g == field(group)) else { continue };
-        let p: usize = field(point).parse().ok().filter(|&p| p < design.points.len()).ok_or_else(|| {
-            format!("{shown}: row {}: point \"{}\" is not one of the design's", line + 2, field(point))
-        })?;
-        let v = match field(value) {
-            "" => None,
-            text => Some(
-                text.parse::<f64>()
-                    .map_err(|_| format!("{shown}: row {}: value \"{text}\" is not a number", line + 2))?,
-            ),
-        };
-        values[p][r].push(v);
-    }
+    results_csv::for_each_replicate_row(
+        table,
+        design.points.len(),
+        |q, g| response_of(q, g).is_some(),
+        |p, q, g, v| {
+            if let Some(r) = response_of(q, g) {
+                values[p][r].push(v);
+            }
+        },
+    )?;
     if let Some(p) = values.iter().position(|v| v.iter().any(|r| r.is_empty())) {
-        return Err(format!("{shown}: point {p} is missing; merge the whole sweep first"));
+        return Err(format!("{}: point {p} is missing; merge the whole sweep first", table.display()));
     }
     Ok(values)
 }

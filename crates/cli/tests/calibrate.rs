@@ -3,33 +3,10 @@
 //! budgets.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-fn rollout(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_rollout")).args(args).output().expect("rollout runs")
-}
+mod common;
 
-fn scratch(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("rollout-calib-test-{}-{name}", std::process::id()));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
-
-fn ok(o: &Output) {
-    assert!(o.status.success(), "stderr: {}", String::from_utf8_lossy(&o.stderr));
-}
-
-fn assert_refused(o: &Output, expected: &str) {
-    let err = String::from_utf8_lossy(&o.stderr).into_owned();
-    assert_eq!(o.status.code(), Some(2), "stderr: {err}");
-    assert_eq!(err.trim_end().lines().count(), 1, "one line, got: {err}");
-    assert!(err.contains(expected), "expected {expected:?} in {err:?}");
-}
-
-fn s(p: &Path) -> &str {
-    p.to_str().unwrap()
-}
+use common::{assert_refused, ok, rollout, s, scratch};
 
 fn targets_file() -> String {
     format!("{}/../../data/targets/heart-monitoring.json", env!("CARGO_MANIFEST_DIR"))
