@@ -14,3 +14,6 @@ pub mod runner;
 pub mod state;
 pub mod views;
 pub mod workshop;
+
+#[cfg(test)]
+mod test_support;

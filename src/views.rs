@@ -362,13 +362,8 @@ pub fn charts_with(summary: &RunSummary, others: Others, ordered: bool) -> Vec<C
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::test_support::small_summary as summary;
     use rollout_engine::{presets, run};
-
-    fn summary(name: &str) -> RunSummary {
-        let mut s = presets::preset(name).unwrap().scenario;
-        (s.agents, s.months, s.replicates) = (800, 24, 3);
-        run::run(&s).unwrap()
-    }
 
     #[test]
     fn every_chart_has_a_line_per_group_and_month() {

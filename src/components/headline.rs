@@ -203,13 +203,7 @@ pub fn headline(props: &HeadlineProps) -> Html {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rollout_engine::{presets, run};
-
-    fn summary(name: &str) -> RunSummary {
-        let mut s = presets::preset(name).unwrap().scenario;
-        (s.agents, s.months, s.replicates) = (800, 24, 3);
-        run::run(&s).unwrap()
-    }
+    use crate::test_support::small_summary as summary;
 
     #[test]
     fn four_figures_with_the_gap_from_the_last_month_and_changes_only_with_a_baseline() {
