@@ -28,6 +28,7 @@
 
 mod bootstrap;
 mod design;
+mod economic;
 mod elementary_effects;
 mod error;
 mod factor;
@@ -36,6 +37,7 @@ mod latin_hypercube;
 mod morris;
 mod one_at_a_time;
 mod response;
+pub mod results_table;
 mod saltelli;
 mod sobol_indices;
 mod statistic;
@@ -44,10 +46,11 @@ mod tornado;
 
 pub use bootstrap::RESAMPLES;
 pub use design::{Design, Method, MAX_FACTORS, MAX_POINTS};
+pub use economic::EconomicMeasure;
 pub use elementary_effects::{morris_indices, MorrisIndex};
 pub use error::ExperimentError;
 pub use factor::{Factor, DUMMY};
-pub use grid::grid;
+pub use grid::{coarse_to_fine, grid};
 pub use latin_hypercube::latin_hypercube;
 pub use morris::morris;
 pub use one_at_a_time::one_at_a_time;
@@ -55,7 +58,7 @@ pub use response::Response;
 pub use saltelli::{sobol, MAX_BASE_SAMPLES};
 pub use sobol_indices::{sobol_indices, SobolIndex};
 pub use statistic::Statistic;
-pub use sweep::{chunk_points, run_point, run_points, PointResult};
+pub use sweep::{chunk_points, point_replicate, replicate_values, run_point, run_points, PointResult};
 pub use tornado::{tornado, TornadoBar};
 
 /// Every point has a value for every replicate, the same number of them, all finite.

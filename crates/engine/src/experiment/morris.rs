@@ -66,3 +66,37 @@ pub fn morris(mut factors: Vec<Factor>, trajectories: u32, levels: u32, seed: u6
     design.validate()?;
     Ok(design)
 }
+
+impl Design {
+    /// The first `trajectories` trajectories of a Morris design (2 or more, at most all of them), as a
+    /// design of their own with the same seed: Morris indices of the trajectories finished so far, so a
+    /// screening can be shown while it runs and refined as trajectories arrive.
+    ///
+    /// ```
+    /// use rollout_engine::experiment::{morris, Factor};
+    /// let d = morris(vec![Factor::new("technology.effect", 0.0, 0.3).unwrap()], 5, 4, 1).unwrap();
+    /// let first = d.first_trajectories(2).unwrap();
+    /// assert_eq!(first.points[..], d.points[..6]);
+    /// assert!(d.first_trajectories(6).is_err());
+    /// ```
+    pub fn first_trajectories(&self, trajectories: u32) -> Result<Design, ExperimentError> {
+        let Method::Morris { trajectories: all, levels } = self.method else {
+            return Err(ExperimentError::setting(
+                "points",
+                format!("a {} design has no trajectories", self.method.name()),
+            ));
+        };
+        if !(2..=all).contains(&trajectories) {
+            return Err(ExperimentError::setting(
+                "points",
+                format!("{trajectories} trajectories of {all}; Morris indices need 2 or more"),
+            ));
+        }
+        let per = self.factors.len() + 1;
+        Ok(Design {
+            method: Method::Morris { trajectories, levels },
+            points: self.points[..trajectories as usize * per].to_vec(),
+            ..self.clone()
+        })
+    }
+}

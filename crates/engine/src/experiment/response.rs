@@ -7,6 +7,7 @@ use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
+use super::economic::EconomicMeasure;
 use super::error::ExperimentError;
 use super::statistic::Statistic;
 use crate::inequality::TRACKED;
@@ -17,9 +18,10 @@ use crate::scenario::Scenario;
 use crate::summary::ALL_GROUPS;
 
 /// One number per replicate. Text forms (`--output`): `active_share` (final month, one group or `all`),
-/// `active_share_gap`, `active_share_slope_index`, `events_avoided_total`, `spend_total`, and the
+/// `active_share_gap`, `active_share_slope_index`, `events_avoided_total`, `spend_total`, the
 /// calibration statistics over the horizon ([`Statistic`]: `declined_first_offer`, `decliners_access`,
-/// `stopped_within_7m`, `practice_ever_used@Q1`, ...).
+/// `stopped_within_7m`, `practice_ever_used@Q1`, ...) and the health-economic totals per 1,000 people
+/// ([`EconomicMeasure`]: `qalys_gained`, `net_cost`, `net_monetary_benefit_20000`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum Response {
@@ -39,6 +41,9 @@ pub enum Response {
     Spend { group: String },
     /// A statistic over the horizon that published figures measure (0 to 1), one group or all.
     Statistic { statistic: Statistic, group: String },
+    /// A health-economic total over the horizon against no programme, per 1,000 people, one group's
+    /// share or all.
+    Economic { measure: EconomicMeasure, group: String },
 }
 
 const GAP: &str = "_gap";
@@ -85,6 +90,9 @@ impl Response {
         if let Some(statistic) = Statistic::from_name(quantity) {
             return Ok(Response::Statistic { statistic, group: group_name });
         }
+        if let Some(measure) = EconomicMeasure::from_name(quantity) {
+            return Ok(Response::Economic { measure, group: group_name });
+        }
         if let Some(q) = quantity.strip_suffix(GAP).and_then(Quantity::from_name) {
             return no_group(Response::Gap { quantity: q });
         }
@@ -104,6 +112,7 @@ impl Response {
         let mut names: Vec<String> = Quantity::ALL.iter().map(|q| q.name().to_string()).collect();
         names.extend([format!("QUANTITY{GAP}"), format!("QUANTITY{SLOPE}"), EVENTS.into(), SPEND.into()]);
         names.extend(Statistic::names());
+        names.extend(EconomicMeasure::names());
         Err(ExperimentError::Response(format!("unknown output \"{quantity}\"; outputs are {}", names.join(", "))))
     }
 
@@ -116,6 +125,7 @@ impl Response {
             Response::EventsAvoided { .. } => EVENTS.to_string(),
             Response::Spend { .. } => SPEND.to_string(),
             Response::Statistic { statistic, .. } => statistic.name(),
+            Response::Economic { measure, .. } => measure.name(),
         }
     }
 
@@ -125,7 +135,8 @@ impl Response {
             Response::Final { group, .. }
             | Response::EventsAvoided { group }
             | Response::Spend { group }
-            | Response::Statistic { group, .. } => Some(group),
+            | Response::Statistic { group, .. }
+            | Response::Economic { group, .. } => Some(group),
             Response::Gap { .. } | Response::SlopeIndex { .. } => None,
         }
     }
@@ -186,6 +197,7 @@ impl Response {
                 };
                 statistic.value(result, &groups)
             }
+            Response::Economic { measure, group } => measure.value(scenario, result, index(group)),
         }
     }
 }

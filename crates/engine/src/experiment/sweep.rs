@@ -3,6 +3,8 @@
 
 use super::design::Design;
 use super::error::ExperimentError;
+use crate::model::run_replicate;
+use crate::record::ReplicateResult;
 use crate::run::run_replicates;
 use crate::scenario::Scenario;
 
@@ -41,19 +43,48 @@ pub fn run_point(
     let scenario = design.scenario_at(base, index)?;
     let mut results = run_replicates(&scenario, &|_, _| on_month());
     results.sort_by_key(|r| r.replicate);
-    let values =
-        design.responses.iter().map(|r| results.iter().map(|result| r.value(&scenario, result)).collect()).collect();
-    Ok(PointResult {
-        point: index,
-        factor_values: design
-            .factors
-            .iter()
-            .enumerate()
-            .map(|(i, f)| f.value_in(&scenario).or(design.points[index][i]).unwrap_or(f64::NAN))
-            .collect(),
-        month: scenario.months,
-        values,
-    })
+    let per_replicate: Vec<Vec<Option<f64>>> =
+        results.iter().map(|result| replicate_values(design, &scenario, result)).collect();
+    Ok(PointResult::from_replicates(design, &scenario, index, &per_replicate))
+}
+
+/// Every response of `design` in one replicate of a point's scenario, in the design's response order.
+pub fn replicate_values(design: &Design, scenario: &Scenario, result: &ReplicateResult) -> Vec<Option<f64>> {
+    design.responses.iter().map(|r| r.value(scenario, result)).collect()
+}
+
+/// Run replicate `replicate` of a point's scenario (`design.scenario_at(base, point)`) and read every
+/// response: one piece of [`run_point`], for callers that spread replicates over workers of their own (the
+/// browser's Web Workers). [`PointResult::from_replicates`] puts the pieces together exactly as
+/// [`run_point`] does.
+pub fn point_replicate(design: &Design, scenario: &Scenario, replicate: u32) -> Vec<Option<f64>> {
+    replicate_values(design, scenario, &run_replicate(scenario, replicate))
+}
+
+impl PointResult {
+    /// Point `index`'s result from its scenario (`design.scenario_at(base, index)`) and each replicate's
+    /// responses in replicate order (`per_replicate[replicate][response]`).
+    pub fn from_replicates(
+        design: &Design,
+        scenario: &Scenario,
+        index: usize,
+        per_replicate: &[Vec<Option<f64>>],
+    ) -> PointResult {
+        let values = (0..design.responses.len())
+            .map(|response| per_replicate.iter().map(|r| r.get(response).copied().flatten()).collect())
+            .collect();
+        PointResult {
+            point: index,
+            factor_values: design
+                .factors
+                .iter()
+                .enumerate()
+                .map(|(i, f)| f.value_in(scenario).or(design.points[index][i]).unwrap_or(f64::NAN))
+                .collect(),
+            month: scenario.months,
+            values,
+        }
+    }
 }
 
 /// Run the points `indices` of `design` on `base` (checked with [`Design::check`]), in parallel over points
