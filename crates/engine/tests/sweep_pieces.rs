@@ -25,7 +25,7 @@ fn in_pieces(design: &Design, base: &Scenario, order: &[usize]) -> Vec<rollout_e
     for &p in order {
         let scenario = design.scenario_at(base, p).unwrap();
         let mut per: Vec<(u32, Vec<Option<f64>>)> =
-            (0..scenario.replicates).rev().map(|r| (r, point_replicate(design, &scenario, r))).collect();
+            (0..scenario.replicates).rev().map(|r| (r, point_replicate(&design.responses, &scenario, r))).collect();
         per.sort_by_key(|(r, _)| *r);
         let values: Vec<Vec<Option<f64>>> = per.into_iter().map(|(_, v)| v).collect();
         points[p] = Some(rollout_engine::experiment::PointResult::from_replicates(design, &scenario, p, &values));

@@ -3,6 +3,7 @@
 
 use super::design::Design;
 use super::error::ExperimentError;
+use super::response::Response;
 use crate::model::run_replicate;
 use crate::record::ReplicateResult;
 use crate::run::run_replicates;
@@ -44,21 +45,21 @@ pub fn run_point(
     let mut results = run_replicates(&scenario, &|_, _| on_month());
     results.sort_by_key(|r| r.replicate);
     let per_replicate: Vec<Vec<Option<f64>>> =
-        results.iter().map(|result| replicate_values(design, &scenario, result)).collect();
+        results.iter().map(|result| replicate_values(&design.responses, &scenario, result)).collect();
     Ok(PointResult::from_replicates(design, &scenario, index, &per_replicate))
 }
 
-/// Every response of `design` in one replicate of a point's scenario, in the design's response order.
-pub fn replicate_values(design: &Design, scenario: &Scenario, result: &ReplicateResult) -> Vec<Option<f64>> {
-    design.responses.iter().map(|r| r.value(scenario, result)).collect()
+/// Every response in one replicate of a point's scenario, in the order given (a design's `responses`).
+pub fn replicate_values(responses: &[Response], scenario: &Scenario, result: &ReplicateResult) -> Vec<Option<f64>> {
+    responses.iter().map(|r| r.value(scenario, result)).collect()
 }
 
-/// Run replicate `replicate` of a point's scenario (`design.scenario_at(base, point)`) and read every
-/// response: one piece of [`run_point`], for callers that spread replicates over workers of their own (the
+/// Run replicate `replicate` of a point's scenario (`design.scenario_at(base, point)`) and read the
+/// design's `responses`: one piece of [`run_point`], for callers that spread replicates over workers of their own (the
 /// browser's Web Workers). [`PointResult::from_replicates`] puts the pieces together exactly as
 /// [`run_point`] does.
-pub fn point_replicate(design: &Design, scenario: &Scenario, replicate: u32) -> Vec<Option<f64>> {
-    replicate_values(design, scenario, &run_replicate(scenario, replicate))
+pub fn point_replicate(responses: &[Response], scenario: &Scenario, replicate: u32) -> Vec<Option<f64>> {
+    replicate_values(responses, scenario, &run_replicate(scenario, replicate))
 }
 
 impl PointResult {
