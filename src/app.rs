@@ -16,8 +16,9 @@ use crate::components::{
     HistoryButtons, LeversPanel, LeversPanelProps, OptionRow, OptionsPanel, OutcomesCard, Toolbar, TopBar, WhatBinds,
     WorthIt,
 };
+use crate::experiments::{StudyAction, StudyPanel};
 use crate::hooks::{log, use_address_sync, use_run_clock, use_undo_keys};
-use crate::runner::{use_run_pool, ReplicateResponse};
+use crate::runner::{use_run_pool, WorkerResponse};
 use crate::state::{differences, reduce, Action, AppState, Run, Shared};
 use crate::views::{self, option_colour, Others};
 use crate::workshop::{use_player, use_workshop_keys, Handout, HandoutPage, NotesPanel, Presenting, WorkshopAction};
@@ -49,21 +50,31 @@ pub fn app() -> Html {
     let pool = {
         let dispatcher = state.dispatcher();
         let (clock, replicates) = (clock.clone(), state.scenario.replicates);
-        use_run_pool(Callback::from(move |response: ReplicateResponse| {
-            clock.received(&response, replicates);
-            dispatcher.dispatch(Action::ReplicateArrived { run_id: response.run_id, result: response.result });
+        use_run_pool(Callback::from(move |response: WorkerResponse| match response {
+            WorkerResponse::Replicate(response) => {
+                clock.received(&response, replicates);
+                dispatcher.dispatch(Action::ReplicateArrived { run_id: response.run_id, result: response.result });
+            }
+            WorkerResponse::Point(answer) => dispatcher.dispatch(Action::Study(StudyAction::Arrived(answer))),
         }))
     };
     {
-        // The workers compute one run at a time: the current one first, then a baseline or options opened
-        // from a link, in turn.
+        // The workers compute one thing at a time: the current run first, then a baseline or options opened
+        // from a link, in turn, and only then the study on show, point by point.
         let pool = pool.clone();
         let job = state.job().cloned();
-        use_effect_with(job.as_ref().map(|run| run.id), move |_| {
+        let study = state.study_job().cloned();
+        let key = (job.as_ref().map(|run| run.id), study.as_ref().map(|s| s.id));
+        use_effect_with(key, move |_| {
             if let Some(run) = job {
                 if let Err(e) = pool.start(run.id, &run.scenario) {
                     log(&format!("run {} not started: {e}", run.id));
                 }
+            } else if let Some(study) = study {
+                pool.start_points(study.id, Rc::new(study.jobs()));
+            } else {
+                // Nothing to do (a study was stopped or set aside): drop whatever is queued.
+                pool.cancel();
             }
         });
     }
@@ -250,6 +261,10 @@ pub fn app() -> Html {
                     if let Some(summary) = summary {
                         <WorthIt {summary} baseline={baseline_summary.clone()} {scale} />
                     }
+                    <StudyPanel study={state.studies.study.as_ref().map(Shared::new)} scenario={state.scenario.clone()}
+                        error={state.studies.error.clone()}
+                        waiting={state.studies.study.as_ref().is_some_and(|s| s.wants_work(&state.scenario)) && state.job().is_some()}
+                        dispatch={dispatch.clone()} />
                     if let Some(run) = state.shown.as_ref() {
                         <FitCheck preset={AttrValue::from(state.preset.clone())} run={Shared::new(run)} />
                     }

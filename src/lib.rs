@@ -7,6 +7,7 @@ pub mod app;
 pub mod browser;
 pub mod charts;
 pub mod components;
+pub mod experiments;
 pub mod format;
 pub mod hooks;
 pub mod levers;

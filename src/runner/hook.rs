@@ -5,7 +5,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::pool::RunPool;
-use super::protocol::ReplicateResponse;
+use super::protocol::WorkerResponse;
 
 /// The component's [`RunPool`], created on first render with [`RunPool::default_size`] workers and shut
 /// down (workers ended) when the component unmounts. `on_response` receives every fresh answer of the
@@ -20,7 +20,7 @@ use super::protocol::ReplicateResponse;
 /// // later, e.g. in an effect on the scenario: pool.start(run_id, &scenario)
 /// ```
 #[hook]
-pub fn use_run_pool(on_response: Callback<ReplicateResponse>) -> Rc<RunPool> {
+pub fn use_run_pool(on_response: Callback<WorkerResponse>) -> Rc<RunPool> {
     let pool = {
         let first = on_response.clone();
         use_memo((), move |_| RunPool::new(first))

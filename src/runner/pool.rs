@@ -2,15 +2,19 @@
 //!
 //! The pool only moves messages; what to send, to whom, and which answers to pass on is decided by the
 //! scheduler. Answers reach the page through one callback, on the page's thread, as they arrive.
+//!
+//! The pool works on one thing at a time: a run's replicates ([`RunPool::start`]) or a study's points,
+//! replicate by replicate ([`RunPool::start_points`]); starting either cancels the other.
 
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 
 use gloo_worker::{WorkerBridge, WorkerSpawner};
+use rollout_engine::experiment::Response;
 use rollout_engine::{Scenario, ScenarioError};
 use yew::Callback;
 
-use super::protocol::{ReplicateRequest, ReplicateResponse, REPLICATE_WORKER_LOADER};
+use super::protocol::{PointRequest, ReplicateRequest, WorkerRequest, WorkerResponse, REPLICATE_WORKER_LOADER};
 use super::scheduler::{Dispatch, Scheduler};
 use super::worker::ReplicateWorker;
 
@@ -37,13 +41,53 @@ pub struct RunPool {
 struct Inner {
     bridges: RefCell<Vec<WorkerBridge<ReplicateWorker>>>,
     run: RefCell<Run>,
-    on_response: RefCell<Callback<ReplicateResponse>>,
+    on_response: RefCell<Callback<WorkerResponse>>,
 }
 
 struct Run {
     scheduler: Scheduler,
-    /// The current run's id and scenario, cloned into each request.
-    current: Option<(u64, Rc<Scenario>)>,
+    /// The current run's or study's id and its work, from which each request is made.
+    current: Option<(u64, Work)>,
+}
+
+/// What the workers are given.
+#[derive(Clone)]
+enum Work {
+    /// A run's replicates: job `j` is replicate `j`.
+    Run(Rc<Scenario>),
+    /// A study's points: job `j` is replicate `j % replicates` of `points[j / replicates]`.
+    Points(Rc<PointJobs>),
+}
+
+/// A study's points to run, in the order to run them, each with all its replicates.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointJobs {
+    /// (the point's index in the design, its scenario), in the order to run them.
+    pub points: Vec<(u32, Rc<Scenario>)>,
+    /// Replicates per point (every point's scenario has this many).
+    pub replicates: u32,
+    /// What to read from each replicate.
+    pub responses: Vec<Response>,
+}
+
+impl PointJobs {
+    /// The request for job `job` of study `study_id`.
+    fn request(&self, study_id: u64, job: u32) -> Option<PointRequest> {
+        let (point, scenario) = self.points.get((job / self.replicates.max(1)) as usize)?;
+        Some(PointRequest {
+            study_id,
+            job,
+            point: *point,
+            replicate: job % self.replicates.max(1),
+            scenario: (**scenario).clone(),
+            responses: self.responses.clone(),
+        })
+    }
+
+    /// How many requests: every replicate of every point.
+    fn count(&self) -> u32 {
+        self.points.len() as u32 * self.replicates
+    }
 }
 
 impl RunPool {
@@ -55,7 +99,7 @@ impl RunPool {
 
     /// Spawns [`RunPool::default_size`] workers; `on_response` gets every fresh answer.
     /// The workers are spawned from Trunk's loader shim for `replicate_worker`.
-    pub fn new(on_response: Callback<ReplicateResponse>) -> RunPool {
+    pub fn new(on_response: Callback<WorkerResponse>) -> RunPool {
         let size = RunPool::default_size();
         let inner = Rc::new_cyclic(|weak: &Weak<Inner>| {
             let bridges = (0..size)
@@ -64,7 +108,7 @@ impl RunPool {
                     WorkerSpawner::<ReplicateWorker>::new()
                         .as_module(false)
                         .with_loader(true)
-                        .callback(move |response: ReplicateResponse| {
+                        .callback(move |response: WorkerResponse| {
                             if let Some(inner) = weak.upgrade() {
                                 inner.answered(worker, response);
                             }
@@ -93,11 +137,29 @@ impl RunPool {
         }
         let dispatches = {
             let mut run = self.inner.run.borrow_mut();
-            run.current = Some((run_id, Rc::new(scenario.clone())));
+            run.current = Some((run_id, Work::Run(Rc::new(scenario.clone()))));
             run.scheduler.start(run_id, scenario.replicates)
         };
         self.inner.send(&dispatches);
         Ok(scenario.replicates)
+    }
+
+    /// Start study `study_id`: every replicate of every point in `jobs`, in order, one per worker at a
+    /// time. Cancels whatever ran before (a run or another study). The points' scenarios must be valid (the
+    /// study made them through the engine's `Design::scenario_at`). Returns the number of requests.
+    pub fn start_points(&self, study_id: u64, jobs: Rc<PointJobs>) -> u32 {
+        self.cancel();
+        if self.inner.bridges.borrow().is_empty() {
+            return 0;
+        }
+        let count = jobs.count();
+        let dispatches = {
+            let mut run = self.inner.run.borrow_mut();
+            run.current = Some((study_id, Work::Points(jobs)));
+            run.scheduler.start(study_id, count)
+        };
+        self.inner.send(&dispatches);
+        count
     }
 
     /// Stop delivering the current run; workers finish what they hold and then idle.
@@ -108,7 +170,7 @@ impl RunPool {
     }
 
     /// Replace the callback that receives answers (e.g. a new closure after a re-render).
-    pub fn set_on_response(&self, on_response: Callback<ReplicateResponse>) {
+    pub fn set_on_response(&self, on_response: Callback<WorkerResponse>) {
         *self.inner.on_response.borrow_mut() = on_response;
     }
 
@@ -123,8 +185,9 @@ impl RunPool {
 
 impl Inner {
     /// Worker `worker` answered: pass fresh answers on, and give the worker its next replicate.
-    fn answered(&self, worker: usize, response: ReplicateResponse) {
-        let step = self.run.borrow_mut().scheduler.on_response(worker, response.run_id, response.replicate);
+    fn answered(&self, worker: usize, response: WorkerResponse) {
+        let (id, job) = response.job();
+        let step = self.run.borrow_mut().scheduler.on_response(worker, id, job);
         if let Some(next) = step.next {
             self.send(&[next]);
         }
@@ -136,11 +199,19 @@ impl Inner {
     }
 
     fn send(&self, dispatches: &[Dispatch]) {
-        let Some((run_id, scenario)) = self.run.borrow().current.clone() else { return };
+        let Some((id, work)) = self.run.borrow().current.clone() else { return };
         let bridges = self.bridges.borrow();
         for d in dispatches {
-            if let Some(bridge) = bridges.get(d.worker) {
-                bridge.send(ReplicateRequest { run_id, scenario: (*scenario).clone(), replicate: d.replicate });
+            let request = match &work {
+                Work::Run(scenario) => Some(WorkerRequest::Replicate(ReplicateRequest {
+                    run_id: id,
+                    scenario: (**scenario).clone(),
+                    replicate: d.replicate,
+                })),
+                Work::Points(jobs) => jobs.request(id, d.replicate).map(WorkerRequest::Point),
+            };
+            if let (Some(bridge), Some(request)) = (bridges.get(d.worker), request) {
+                bridge.send(request);
             }
         }
     }
@@ -158,5 +229,20 @@ mod tests {
         assert_eq!(pool_size_for(0.0), 1);
         assert_eq!(pool_size_for(f64::NAN), 1);
         assert_eq!(pool_size_for(-3.0), 1);
+    }
+
+    #[test]
+    fn point_jobs_run_every_replicate_of_each_point_in_order() {
+        let scenario = Rc::new(rollout_engine::presets::preset("heart-monitoring").unwrap().scenario);
+        let jobs = PointJobs {
+            points: vec![(7, scenario.clone()), (2, scenario)],
+            replicates: 3,
+            responses: vec!["net_cost".parse().unwrap()],
+        };
+        assert_eq!(jobs.count(), 6);
+        let asked: Vec<(u32, u32, u32)> =
+            (0..6).map(|j| jobs.request(5, j).map(|r| (r.point, r.replicate, r.job)).unwrap()).collect();
+        assert_eq!(asked, vec![(7, 0, 0), (7, 1, 1), (7, 2, 2), (2, 0, 3), (2, 1, 4), (2, 2, 5)]);
+        assert!(jobs.request(5, 6).is_none(), "no job past the end");
     }
 }

@@ -53,4 +53,6 @@ pub enum Action {
     DismissNotice,
     /// A workshop control (presenting, years, hide and reveal, notes, handout).
     Workshop(crate::workshop::WorkshopAction),
+    /// An experiment control (start, a point's replicate arrived, stop, a point to compare).
+    Study(crate::experiments::StudyAction),
 }

@@ -29,6 +29,7 @@ use rollout_engine::presets;
 use rollout_engine::summary::RunSummary;
 use rollout_engine::Scenario;
 
+use crate::experiments::{Studies, Study};
 use crate::workshop::Workshop;
 
 /// Everything the page shows, apart from what the browser keeps (canvas pixels, focus).
@@ -73,6 +74,8 @@ pub struct AppState {
     pub last_run_id: u64,
     /// Workshop mode: presenting, the year shown, hidden results and the guess, notes, the handout.
     pub workshop: Workshop,
+    /// Experiments: the study on show and the cache of finished points.
+    pub studies: Studies,
 }
 
 /// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
@@ -105,6 +108,7 @@ impl AppState {
             origin: scenario,
             last_run_id: 1,
             workshop: Workshop::default(),
+            studies: Studies::default(),
         };
         state.workshop.after(&state.run, &state.preset);
         Some(state)
@@ -155,6 +159,15 @@ impl AppState {
             .chain(self.baseline.as_ref())
             .chain(self.options.iter().map(|o| &o.run))
             .find(|run| run.pending() > 0)
+    }
+
+    /// The study the workers should run when no run needs them: the one on show, if it belongs to the
+    /// current scenario, is not stopped and has points to go.
+    pub fn study_job(&self) -> Option<&Rc<Study>> {
+        if self.job().is_some() {
+            return None;
+        }
+        self.studies.study.as_ref().filter(|s| s.wants_work(&self.scenario))
     }
 
     /// The address fragment of the whole comparison: the scenario, the baseline and the options.

@@ -187,6 +187,7 @@ pub fn reduce(state: &AppState, action: Action) -> AppState {
         Action::ToggleLargeText => next.large_text = !state.large_text,
         Action::DismissNotice => next.notice = None,
         Action::Workshop(action) => next.workshop.apply(action, state.scenario.months),
+        Action::Study(action) => crate::experiments::apply(&mut next, action),
     }
     next.workshop.after(&next.run, &next.preset);
     next

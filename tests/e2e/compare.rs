@@ -131,24 +131,10 @@ async fn chart_images_are_one_png_and_the_inequality_csv_is_the_engines_both_nam
     let scenario = small();
     let session = Session::open(&format!("/{}", link::fragment_for(&scenario))).await;
     session.wait_for_complete_run(scenario.replicates).await;
-    // Capture downloads: each link the page clicks, with the start of its address and its text.
-    session
-        .js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { \
-             const head = this.href.slice(0, 22); if (head.startsWith('data:')) window.__sheet = this.href.slice(22); \
-             window.__downloads.push(fetch(this.href).then(r => r.text()) \
-             .then(t => [this.download, head, t.length, head.startsWith('data:') ? '' : t])); }; return null;")
-        .await;
+    session.capture_downloads().await;
     session.wait_for("#export-png").await.click().await.unwrap();
     session.wait_for("#export-inequality-csv").await.click().await.unwrap();
-    let files = session
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let files = files.as_array().unwrap();
+    let files = session.downloads().await;
     assert_eq!(files.len(), 2, "one image for every chart, and one CSV: {files:?}");
     assert_eq!(files[0][0].as_str(), Some("remote-heart-monitoring-charts.png"));
     assert_eq!(files[0][1].as_str(), Some("data:image/png;base64,"));

@@ -155,15 +155,20 @@ impl Session {
 
     /// Waits until the JavaScript expression `condition` is true in the page; `what` names it for the failure.
     pub async fn wait_until(&self, condition: &str, what: &str) {
+        self.wait_until_within(condition, what, TIMEOUT).await;
+    }
+
+    /// [`Session::wait_until`] with its own time limit (for long work, such as a whole study).
+    pub async fn wait_until_within(&self, condition: &str, what: &str, limit: Duration) {
         let script = format!("return Boolean({condition});");
-        let deadline = Instant::now() + TIMEOUT;
+        let deadline = Instant::now() + limit;
         while Instant::now() < deadline {
             if self.js(&script).await.as_bool() == Some(true) {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
-        panic!("e2e: {what} did not happen within {TIMEOUT:?}{}", self.diagnostics().await);
+        panic!("e2e: {what} did not happen within {limit:?}{}", self.diagnostics().await);
     }
 
     /// Types `text` into the field at `css` and commits it, as leaving the field does (a `change` event).
@@ -229,6 +234,29 @@ impl Session {
             .expect("e2e: media request panicked")
             .unwrap_or_else(|e| panic!("e2e: cannot emulate {media:?} media: {e}"));
         assert!(reply["value"].is_object(), "e2e: chromedriver refused to emulate {media:?} media: {reply}");
+    }
+
+    /// From now on, every link the page clicks to download a file is read back instead of saved: see
+    /// [`Session::downloads`]. Data URLs keep only their first 22 characters as `head` and no text.
+    pub async fn capture_downloads(&self) {
+        self.js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { \
+             const head = this.href.slice(0, 22); if (head.startsWith('data:')) window.__sheet = this.href.slice(22); \
+             window.__downloads.push(fetch(this.href).then(r => r.text()) \
+             .then(t => [this.download, head, t.length, head.startsWith('data:') ? '' : t])); }; return null;")
+            .await;
+    }
+
+    /// The files downloaded since [`Session::capture_downloads`], in order: `[name, head, length, text]`.
+    pub async fn downloads(&self) -> Vec<Value> {
+        let files = self
+            .client
+            .execute_async(
+                "const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);",
+                vec![],
+            )
+            .await
+            .unwrap_or_else(|e| panic!("e2e: cannot read the downloads: {e}"));
+        files.as_array().cloned().unwrap_or_default()
     }
 
     /// Saves a PNG of the viewport as `<target>/e2e/<name>.png` and returns its path.

@@ -117,28 +117,18 @@ async fn compare_mode_draws_the_baseline_and_the_differences() {
 async fn the_exported_csv_equals_the_engines_and_a_scenario_file_round_trips() {
     let session = Session::open(&format!("/{}", link::fragment_for(&small_default()))).await;
     session.wait_for_complete_run(8).await;
-    // Capture downloads: remember each blob link the page clicks, then read it back.
-    session.js("window.__downloads = []; HTMLAnchorElement.prototype.click = function () { \
-                window.__downloads.push(fetch(this.href).then(r => r.text()).then(t => [this.download, t])); }; return null;").await;
+    session.capture_downloads().await;
     session.wait_for("#export-csv").await.click().await.unwrap();
     session.wait_for("#export-json").await.click().await.unwrap();
-    let files = session
-        .client
-        .execute_async(
-            "const done = arguments[arguments.length - 1]; Promise.all(window.__downloads).then(done);",
-            vec![],
-        )
-        .await
-        .unwrap();
-    let files = files.as_array().unwrap();
-    let (csv_name, csv) = (files[0][0].as_str().unwrap(), files[0][1].as_str().unwrap());
+    let files = session.downloads().await;
+    let (csv_name, csv) = (files[0][0].as_str().unwrap(), files[0][3].as_str().unwrap());
     assert_eq!(csv_name, format!("remote-heart-monitoring-seed{}.csv", small_default().seed));
     assert_eq!(
         csv,
         output::to_csv(&run::run(&small_default()).unwrap()),
         "the page's CSV is the engine's (and rollout run's)"
     );
-    let json = files[1][1].as_str().unwrap();
+    let json = files[1][3].as_str().unwrap();
     assert_eq!(rollout_engine::Scenario::from_json(json).unwrap(), small_default());
     session.finish().await;
 }
