@@ -102,6 +102,10 @@ pub struct Output {
     pub format: ValueFormat,
     /// Higher is better for the policymaker (reach, health, net benefit) or worse (cost, gap).
     pub higher_is_better: bool,
+    /// After a change of this output ("pts": a change of a share is in percentage points).
+    pub change_unit: &'static str,
+    /// The unit in a chart's axis label.
+    pub short_unit: &'static str,
 }
 
 /// Every output, in the picker's order.
@@ -114,6 +118,8 @@ pub const OUTPUTS: [Output; 5] = [
         scale: 100.0,
         format: ValueFormat::Number { decimals: 1 },
         higher_is_better: true,
+        change_unit: " pts",
+        short_unit: "% of eligible",
     },
     Output {
         id: "gap",
@@ -123,6 +129,8 @@ pub const OUTPUTS: [Output; 5] = [
         scale: 100.0,
         format: ValueFormat::Number { decimals: 1 },
         higher_is_better: false,
+        change_unit: " pts",
+        short_unit: "percentage points",
     },
     Output {
         id: "health",
@@ -132,6 +140,8 @@ pub const OUTPUTS: [Output; 5] = [
         scale: 1.0,
         format: ValueFormat::Number { decimals: 2 },
         higher_is_better: true,
+        change_unit: "",
+        short_unit: "QALYs per 1,000",
     },
     Output {
         id: "cost",
@@ -141,6 +151,8 @@ pub const OUTPUTS: [Output; 5] = [
         scale: 1.0,
         format: ValueFormat::Currency,
         higher_is_better: false,
+        change_unit: "",
+        short_unit: "£ per 1,000",
     },
     Output {
         id: "benefit",
@@ -150,6 +162,8 @@ pub const OUTPUTS: [Output; 5] = [
         scale: 1.0,
         format: ValueFormat::Currency,
         higher_is_better: true,
+        change_unit: "",
+        short_unit: "£ per 1,000",
     },
 ];
 
@@ -233,6 +247,21 @@ pub fn design_for(kind: &StudyKind, scenario: &Scenario) -> Result<Design, Strin
     Ok(design)
 }
 
+/// A lever's value as the page writes it: whole pounds for money, otherwise to two decimals, with thousands
+/// separators and no trailing zeros ("£15,500", "0.25", "7.5").
+pub fn lever_value(key: &str, value: f64) -> String {
+    let Some(lever) = levers::LEVERS.iter().find(|l| l.path == key) else { return crate::format::format_x(value) };
+    if lever.unit.starts_with("GBP") {
+        return ValueFormat::Currency.format(value);
+    }
+    let text = ValueFormat::Number { decimals: 2 }.format(value);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
 /// A lever's label, or the dotted key for the dummy or anything not in the catalogue.
 pub fn lever_label(key: &str) -> String {
     match key {
@@ -294,5 +323,10 @@ mod tests {
         assert_eq!(Swing::Quarter.range(0.5, 0.0, 1.0), (0.25, 0.75));
         assert_eq!(Swing::Tenth.range(0.0, 0.0, 10.0), (0.0, 1.0), "clipped at the lowest value");
         assert_eq!(Swing::Whole.range(0.1, 0.0, 1.0), (0.0, 1.0));
+        assert_eq!(lever_value("levers.funding.budget_per_1000_per_year", 15_500.0), "£15,500");
+        assert_eq!(lever_value("levers.subsidy.level", 0.25), "0.25");
+        assert_eq!(lever_value("levers.subsidy.level", 0.3), "0.3");
+        assert_eq!(lever_value("levers.funding.years", 7.5), "7.5");
+        assert_eq!(lever_value("levers.review_capacity", 1.25), "1.25");
     }
 }

@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use super::design::{lever_label, StudyKind};
+use super::design::{lever_label, lever_value, StudyKind};
 use super::study::{PointCache, Study};
 use crate::runner::PointResponse;
 use crate::state::{options, AppState, Run};
@@ -86,7 +86,7 @@ pub fn point_name(study: &Study, point: usize) -> String {
         .factors
         .iter()
         .zip(&study.design.points[point])
-        .filter_map(|(f, v)| v.map(|v| format!("{} {}", lever_label(&f.key), crate::format::format_x(v))))
+        .filter_map(|(f, v)| v.map(|v| format!("{} {}", lever_label(&f.key), lever_value(&f.key, v))))
         .collect();
     let name = values.join(", ");
     if name.is_empty() || name.chars().count() > options::MAX_NAME_CHARS {

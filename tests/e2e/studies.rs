@@ -10,6 +10,7 @@ use rollout_engine::experiment::Design;
 use rollout_engine::{link, presets, Scenario};
 use serde_json::Value;
 
+use crate::accessibility::serious_violations;
 use crate::session::{artifacts_dir, repo_root, Session};
 
 /// The default preset, small so that a study of it finishes in seconds.
@@ -73,7 +74,21 @@ async fn a_tornado_in_the_page_is_the_clis_sweep_merge_and_analyse_byte_for_byte
     let bars = session
         .js("return [...document.querySelectorAll('.tornado-row')].map(r => [r.dataset.factor, r.dataset.difference, r.dataset.lo, r.dataset.hi]);")
         .await;
+    session.js("document.querySelector('#study-answer').scrollIntoView(); return null;").await;
     session.screenshot("study-tornado").await;
+    let violations = serious_violations(&session).await;
+    assert!(violations.is_empty(), "axe finds serious or critical problems in the tornado: {violations:#?}");
+    // The other views run and draw too: one lever, and the screening (with its noise floor).
+    start(&session, "sweep").await;
+    wait_for_state(&session, "complete").await;
+    assert_eq!(session.js("return document.querySelectorAll('.study-point').length;").await, 11);
+    session.js("document.querySelector('#study-answer').scrollIntoView(); return null;").await;
+    session.screenshot("study-sweep").await;
+    start(&session, "screening").await;
+    wait_for_state(&session, "complete").await;
+    session.wait_for("#study-screening tr.noise-floor").await;
+    session.js("document.querySelector('#study-answer').scrollIntoView(); return null;").await;
+    session.screenshot("study-screening").await;
     session.finish().await;
 
     let dir = std::env::temp_dir().join(format!("rollout-e2e-tornado-{}", std::process::id()));
@@ -152,6 +167,7 @@ async fn moving_a_lever_sets_a_running_surface_aside_and_a_cell_becomes_an_optio
     session.js("document.querySelector('#undo').click(); return null;").await;
     wait_for_state(&session, "complete").await;
     assert_eq!(session.js("return document.querySelectorAll('.surface-cell:not(.pending)').length;").await, 100);
+    session.js("document.querySelector('#study-answer').scrollIntoView(); return null;").await;
     session.screenshot("study-surface").await;
     session.wait_for(".surface-cell[data-point=\"23\"]").await.click().await.unwrap();
     session.wait_until("document.querySelectorAll('#options-table tbody tr').length >= 2", "the option's row").await;
