@@ -47,6 +47,8 @@ pub struct Study {
     pub reused: usize,
     /// Stopped by the user: kept and shown as far as it got, not run further.
     pub stopped: bool,
+    /// Milliseconds the engine took in the workers for the replicates received (for the speed report).
+    pub engine_ms: f64,
 }
 
 /// The cache key of a point: its scenario and what is read from it (FNV-1a over their JSON).
@@ -84,6 +86,7 @@ impl Study {
             finished,
             reused: finished,
             stopped: false,
+            engine_ms: 0.0,
         })
     }
 
@@ -136,6 +139,7 @@ impl Study {
             return None;
         }
         *slot = Some(answer.values.clone());
+        next.engine_ms += answer.compute_ms;
         if slots.iter().any(Option::is_none) {
             return Some((next, None));
         }
