@@ -77,6 +77,18 @@ pub enum StudyKind {
 }
 
 impl StudyKind {
+    /// How many versions of the scenario (design points) a study of this kind runs.
+    pub fn points(&self) -> usize {
+        let k = study_levers().count();
+        match self {
+            StudyKind::Tornado { .. } => 2 * k + 1,
+            StudyKind::Sweep { .. } => SWEEP_LEVELS as usize,
+            StudyKind::Surface { .. } => (SURFACE_LEVELS * SURFACE_LEVELS) as usize,
+            // k levers and the dummy: k + 2 points per trajectory.
+            StudyKind::Screening => SCREENING_TRAJECTORIES as usize * (k + 2),
+        }
+    }
+
     /// The kind's name in the page's words.
     pub fn title(&self) -> &'static str {
         match self {
@@ -311,6 +323,15 @@ mod tests {
         let e = design_for(&StudyKind::Sweep { lever: "seed".into() }, &s).unwrap_err();
         assert!(e.contains("\"seed\" is not a policy lever"), "{e}");
         let screening = design_for(&StudyKind::Screening, &s).unwrap();
+        for (kind, design) in [
+            (StudyKind::Sweep { lever: "levers.subsidy.level".into() }, &sweep),
+            (StudyKind::Surface { x: "levers.subsidy.level".into(), y: "levers.support.level".into() }, &surface),
+            (StudyKind::Screening, &screening),
+        ] {
+            assert_eq!(kind.points(), design.points.len(), "{kind:?}");
+        }
+        let tornado = design_for(&StudyKind::Tornado { swing: Swing::Tenth }, &s).unwrap();
+        assert_eq!(StudyKind::Tornado { swing: Swing::Tenth }.points(), tornado.points.len());
         assert_eq!(screening.factors.len(), study_levers().count() + 1, "and the dummy");
         assert_eq!(screening.seed, s.seed);
     }

@@ -61,6 +61,17 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
         "screening" => StudyKind::Screening,
         _ => StudyKind::Tornado { swing: *swing },
     };
+    // Before a long study, roughly how long (the engine's native estimate; the page's wasm is slower).
+    let estimate = {
+        let seconds = rollout_engine::cost::estimate(&props.scenario).core_seconds * kind.points() as f64
+            / crate::runner::RunPool::default_size() as f64;
+        format!(
+            "{} versions of this scenario, {} runs each; about {} or more here.",
+            kind.points(),
+            props.scenario.replicates,
+            rollout_engine::cost::duration(seconds)
+        )
+    };
     let start = {
         let kind = kind.clone();
         props.dispatch.reform(move |_| Action::Study(StudyAction::Start(kind.clone())))
@@ -158,6 +169,7 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
                 </button>
                 { for stop_or_resume }
             </div>
+            <p class="study-hint" id="study-estimate">{ estimate }</p>
             if let Some(error) = props.error.clone() {
                 <p class="field-error" role="alert" id="study-error">{ error }</p>
             }
