@@ -19,7 +19,7 @@ use crate::components::{
 use crate::experiments::{StudyAction, StudyPanel};
 use crate::hooks::{log, use_address_sync, use_run_clock, use_undo_keys};
 use crate::runner::{use_run_pool, WorkerResponse};
-use crate::state::{differences, reduce, Action, AppState, Run, Shared};
+use crate::state::{differences, reduce, Action, AppState, Run, Shared, WorkerTask};
 use crate::views::{self, option_colour, Others};
 use crate::workshop::{use_player, use_workshop_keys, Handout, HandoutPage, NotesPanel, Presenting, WorkshopAction};
 
@@ -59,23 +59,21 @@ pub fn app() -> Html {
         }))
     };
     {
-        // The workers compute one thing at a time: the current run first, then a baseline or options opened
-        // from a link, in turn, and only then the study on show, point by point.
+        // The workers do one thing at a time (`AppState::worker_task`): the current run first, then a
+        // baseline or options opened from a link, and only then the study on show, point by point.
         let pool = pool.clone();
-        let job = state.job().cloned();
-        let study = state.study_job().cloned();
-        let key = (job.as_ref().map(|run| run.id), study.as_ref().map(|s| s.id));
-        use_effect_with(key, move |_| {
-            if let Some(run) = job {
+        let task = state.worker_task();
+        use_effect_with(task.key(), move |_| match task {
+            WorkerTask::Run(run) => {
                 if let Err(e) = pool.start(run.id, &run.scenario) {
                     log(&format!("run {} not started: {e}", run.id));
                 }
-            } else if let Some(study) = study {
-                pool.start_points(study.id, Rc::new(study.jobs()));
-            } else {
-                // Nothing to do (a study was stopped or set aside): drop whatever is queued.
-                pool.cancel();
             }
+            WorkerTask::Study(study) => {
+                pool.start_points(study.id, Rc::new(study.jobs()));
+            }
+            // Nothing to do (a study was stopped or set aside): drop whatever is queued.
+            WorkerTask::Idle => pool.cancel(),
         });
     }
     use_address_sync(&state, dispatch.clone());
@@ -263,7 +261,7 @@ pub fn app() -> Html {
                     }
                     <StudyPanel study={state.studies.study.as_ref().map(Shared::new)} scenario={state.scenario.clone()}
                         error={state.studies.error.clone()}
-                        waiting={state.studies.study.as_ref().is_some_and(|s| s.wants_work(&state.scenario)) && state.job().is_some()}
+                        waiting={state.study_waiting()}
                         dispatch={dispatch.clone()} />
                     if let Some(run) = state.shown.as_ref() {
                         <FitCheck preset={AttrValue::from(state.preset.clone())} run={Shared::new(run)} />

@@ -212,6 +212,17 @@ fn bounds(lever: &Lever) -> (f64, f64) {
     }
 }
 
+/// `value` written to the precision of the lever's step and read back (0.3 - 0.25 is 0.05, not
+/// 0.04999999999999999), so a tornado's ends are values a person would type.
+fn on_step(lever: &Lever, value: f64) -> f64 {
+    let step = match lever.control {
+        Control::Number { step, .. } => step,
+        _ => return value,
+    };
+    let decimals = (0..6).find(|&d| (step * 10f64.powi(d) - (step * 10f64.powi(d)).round()).abs() < 1e-9).unwrap_or(6);
+    format!("{value:.*}", decimals as usize).parse().unwrap_or(value)
+}
+
 fn whole_range(lever: &Lever) -> Result<Factor, String> {
     let (min, max) = bounds(lever);
     Factor::new(lever.path, min, max).map_err(|e| format!("{}: {e}", lever.label))
@@ -230,9 +241,13 @@ pub fn design_for(kind: &StudyKind, scenario: &Scenario) -> Result<Design, Strin
                 .map(|lever| {
                     let (min, max) = bounds(lever);
                     let probe = Factor::new(lever.path, min, max).map_err(|e| e.to_string())?;
-                    let current = probe.value_in(scenario).unwrap_or(min);
-                    let (low, high) = swing.range(current, min, max);
-                    Factor::new(lever.path, low, high).map_err(|e| format!("{}: {e}", lever.label))
+                    let current = probe
+                        .value_in(scenario)
+                        .ok_or_else(|| format!("{}: its value could not be read from the scenario", lever.label))?;
+                    // A value set beyond the slider (a file or link may) is moved around from the slider's end.
+                    let (low, high) = swing.range(current.clamp(min, max), min, max);
+                    Factor::new(lever.path, on_step(lever, low), on_step(lever, high))
+                        .map_err(|e| format!("{}: {e}", lever.label))
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             experiment::one_at_a_time(factors)
@@ -305,6 +320,18 @@ mod tests {
             assert!(f.high - f.low <= 0.5 * (max - min) + 1e-9, "{f:?}");
         }
         assert!(design.factors.iter().all(|f| f.key.starts_with("levers.")));
+        // Ends are written as a person would type them, not with floating-point noise.
+        for f in &design.factors {
+            for v in [f.low, f.high] {
+                assert!(format!("{v}").len() <= 8, "{}: {v}", f.key);
+            }
+        }
+        // A budget set beyond the slider's end (files and links may) still gives a tornado.
+        let mut rich = s.clone();
+        rich.levers.funding.budget_per_1000_per_year = 60_000.0;
+        let design = design_for(&StudyKind::Tornado { swing: Swing::Tenth }, &rich).unwrap();
+        let budget = design.factors.iter().find(|f| f.key == "levers.funding.budget_per_1000_per_year").unwrap();
+        assert_eq!((budget.low, budget.high), (45_000.0, 50_000.0));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use std::rc::Rc;
 
 use rollout_engine::Scenario;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::analysis::{
@@ -76,22 +77,26 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
         let kind = kind.clone();
         props.dispatch.reform(move |_| Action::Study(StudyAction::Start(kind.clone())))
     };
-    let lever_select = |id: &str, label: &str, state: UseStateHandle<String>| {
+    // A lever picker; `other` is the surface's other axis, left out of the list so both are never the same.
+    let lever_select = |id: &str, label: &str, state: UseStateHandle<String>, other: Option<UseStateHandle<String>>| {
         let current = (*state).clone();
+        let excluded = other.as_ref().map(|o| (**o).clone());
         let onchange = Callback::from(move |e: Event| state.set(select_value(&e)));
         html! {
             <label class="study-field" for={id.to_string()}>{ label }
                 <select id={id.to_string()} {onchange}>
-                    { for study_levers().map(|l| html! { <option value={l.path} selected={l.path == current}>{ l.label }</option> }) }
+                    { for study_levers().filter(|l| excluded.as_deref() != Some(l.path)).map(|l| html! {
+                        <option value={l.path} selected={l.path == current}>{ l.label }</option>
+                    }) }
                 </select>
             </label>
         }
     };
     let settings = match tab.as_str() {
-        "sweep" => lever_select("study-lever", "Lever", lever.clone()),
-        "surface" => {
-            html! { <>{ lever_select("study-x", "Across", x.clone()) }{ lever_select("study-y", "Up", y.clone()) }</> }
-        }
+        "sweep" => lever_select("study-lever", "Lever", lever.clone(), None),
+        "surface" => html! {
+            <>{ lever_select("study-x", "Across", x.clone(), Some(y.clone())) }{ lever_select("study-y", "Up", y.clone(), Some(x.clone())) }</>
+        },
         "screening" => {
             html! { <p class="study-hint">{ "Every policy lever over its whole range, in random one-at-a-time paths (Morris), with a lever that does nothing as the noise floor." }</p> }
         }
@@ -116,8 +121,24 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
         Callback::from(move |e: Event| output_id.set(select_value(&e)))
     };
     let shown = props.study.as_ref().filter(|s| s.is_for(&props.scenario));
+    {
+        // A bar clicked or a lever moved sets the study aside and removes what had focus: put focus on the
+        // status, which says why, rather than lose it to the page.
+        let set_aside = props.study.is_some() && shown.is_none();
+        use_effect_with(set_aside, move |set_aside| {
+            if *set_aside {
+                let document = web_sys::window().and_then(|w| w.document());
+                let lost = document.as_ref().and_then(|d| d.active_element()).is_none_or(|e| e.tag_name() == "BODY");
+                if let (true, Some(status)) = (lost, document.and_then(|d| d.get_element_by_id("study-status"))) {
+                    if let Ok(status) = status.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = status.focus();
+                    }
+                }
+            }
+        });
+    }
     let status = status_text(props.study.as_deref(), shown.is_some(), props.waiting);
-    let progress = shown.map(|s| (s.finished, s.points.len()));
+    let progress = shown.map(|s| (s.finished(), s.points.len()));
     let stop_or_resume = shown.filter(|s| !s.complete()).map(|s| {
         if s.stopped {
             html! { <button type="button" id="study-resume" onclick={props.dispatch.reform(|_| Action::Study(StudyAction::Resume))}>{ "Resume" }</button> }
@@ -126,10 +147,11 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
         }
     });
     let view = shown.and_then(|study| {
-        let response = response_index(study, output)?;
+        let response = response_index(&study.design, output)?;
         let view = ViewProps {
-            study: study.clone(),
+            design: Shared::new(&study.design),
             points: Shared::new(&study.points),
+            complete: study.complete(),
             output,
             response,
             dispatch: props.dispatch.clone(),
@@ -173,14 +195,19 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
             if let Some(error) = props.error.clone() {
                 <p class="field-error" role="alert" id="study-error">{ error }</p>
             }
-            <p class="study-status" id="study-status" role="status" aria-live="polite"
+            // The live region changes only when the state does (started, done, stopped, set aside), so a
+            // screen reader is not told about every point; the count is beside it.
+            <p class="study-status" id="study-status" role="status" aria-live="polite" tabindex="-1"
                 data-state={status.0} data-finished={progress.map(|p| p.0.to_string()).unwrap_or_default()}
                 data-points={progress.map(|p| p.1.to_string()).unwrap_or_default()}
-                data-engine-ms={shown.map(|s| format!("{:.0}", s.engine_ms)).unwrap_or_default()}>
+                data-engine-ms={props.study.as_ref().map(|s| format!("{:.0}", s.engine_ms)).unwrap_or_default()}>
                 { status.1 }
             </p>
             if let Some((done, all)) = progress {
-                <progress class="study-progress" max={all.to_string()} value={done.to_string()} aria-label="Points finished"></progress>
+                <p class="study-count">
+                    <progress class="study-progress" max={all.to_string()} value={done.to_string()} aria-hidden="true"></progress>
+                    <span id="study-count">{ format!(" {done} of {all} points finished") }</span>
+                </p>
             }
             if let Some(study) = shown {
                 <h3 class="study-title">{ format!("{}: {}", study.kind.title(), output.label.to_lowercase()) }
@@ -198,25 +225,29 @@ fn status_text(study: Option<&Study>, shown: bool, waiting: bool) -> (&'static s
     if !shown {
         return (
             "outdated",
-            "Set aside: the scenario has changed since this study started, so its results are not shown. Run it \
-             again for this scenario (points already run are reused), or Undo to go back to it."
+            "Set aside: the scenario has changed since this study ran (a lever moved or a bar applied), so its \
+             results, which were for the scenario before, are hidden. Run it again around this one (points \
+             already run are reused), or Undo to see them."
                 .into(),
         );
     }
-    let (done, all, replicates) = (study.finished, study.points.len(), study.base.replicates);
+    let (all, replicates) = (study.points.len(), study.base.replicates);
     let reused =
         if study.reused > 0 { format!(", {} reused from earlier studies", study.reused) } else { String::new() };
     if study.complete() {
         return ("complete", format!("Done: {all} points of {replicates} runs each{reused}."));
     }
     if study.stopped {
-        return ("stopped", format!("Stopped at {done} of {all} points{reused}."));
+        return ("stopped", format!("Stopped; Resume goes on with the {} points left.", all - study.finished()));
     }
     if waiting {
-        return ("waiting", format!("Waiting for the scenario's own runs to finish; then {all} points."));
+        return ("waiting", format!("Waiting for the runs in progress to finish; then {all} points."));
     }
-    ("running", format!("Running: {done} of {all} points, {replicates} runs each{reused}."))
+    ("running", format!("Running {all} points, {replicates} runs each{reused}."))
 }
+
+/// What a download's text is made from: the study, when the button is pressed.
+type FileText = Rc<dyn Fn(&Study) -> Result<String, String>>;
 
 /// The export buttons and the commands that reproduce the study with the CLI.
 fn exports(study: &Shared<Study>, output: &'static Output, dispatch: &Callback<Action>) -> Html {
@@ -230,16 +261,19 @@ fn exports(study: &Shared<Study>, output: &'static Output, dispatch: &Callback<A
             }
         }
     };
-    let download = |file: String, mime: &'static str, make: Rc<dyn Fn(&Study) -> String>| {
+    let download = |file: String, mime: &'static str, make: FileText| {
         let (study, report) = (study.clone(), report.clone());
-        Callback::from(move |_| report(files::download_text(&file, mime, &make(&study))))
+        Callback::from(move |_| report(make(&study).and_then(|text| files::download_text(&file, mime, &text))))
     };
-    let response = response_index(study, output).unwrap_or(0);
-    let analysis: Rc<dyn Fn(&Study) -> String> = match study.kind {
-        StudyKind::Tornado { .. } => Rc::new(move |s: &Study| tornado_csv(&tornado_bars(s, response))),
-        StudyKind::Screening => {
-            Rc::new(move |s: &Study| screening(s, response).map(|(_, rows)| screening_csv(&rows)).unwrap_or_default())
+    let response = response_index(&study.design, output).unwrap_or(0);
+    let analysis: FileText = match study.kind {
+        StudyKind::Tornado { .. } => {
+            Rc::new(move |s: &Study| tornado_csv(&tornado_bars(&s.design, &s.points, response)))
         }
+        StudyKind::Screening => Rc::new(move |s: &Study| {
+            screening(&s.design, &s.points, response)
+                .map_or_else(|| Ok(String::new()), |(_, rows)| screening_csv(&rows))
+        }),
         _ => Rc::new(move |s: &Study| points_csv(s, response)),
     };
     let partial = if study.complete() { "" } else { "-partial" };
@@ -264,10 +298,10 @@ fn exports(study: &Shared<Study>, output: &'static Output, dispatch: &Callback<A
                 onclick={download(format!("{name}-{kind}-{}{partial}.csv", output.id), "text/csv", analysis)}>
                 { format!("{} (CSV)", output.label) }</button>
             <button type="button" id="study-export-design"
-                onclick={download(format!("{name}-{kind}-design.json"), "application/json", Rc::new(design_json))}>
+                onclick={download(format!("{name}-{kind}-design.json"), "application/json", Rc::new(|s: &Study| Ok(design_json(s))))}>
                 { "Design (JSON)" }</button>
             <button type="button" id="study-export-scenario"
-                onclick={download(format!("{name}-scenario.json"), "application/json", Rc::new(|s: &Study| s.base.to_json_pretty()))}>
+                onclick={download(format!("{name}-scenario.json"), "application/json", Rc::new(|s: &Study| Ok(s.base.to_json_pretty())))}>
                 { "Scenario (JSON)" }</button>
             <details class="study-cli">
                 <summary>{ "Run it again with the command line" }</summary>
@@ -275,5 +309,31 @@ fn exports(study: &Shared<Study>, output: &'static Output, dispatch: &Callback<A
                 <pre>{ commands }</pre>
             </details>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::experiments::design::Swing;
+    use crate::experiments::study::PointCache;
+
+    #[test]
+    fn every_status_is_one_clean_sentence_or_two() {
+        let s = Rc::new(crate::experiments::study::tests::small());
+        let study = Study::new(1, StudyKind::Tornado { swing: Swing::Quarter }, s, &PointCache::new(), &[]).unwrap();
+        let mut stopped = study.clone();
+        stopped.stopped = true;
+        for (study, shown, waiting, state) in [
+            (None, false, false, "none"),
+            (Some(&study), false, false, "outdated"),
+            (Some(&study), true, false, "running"),
+            (Some(&study), true, true, "waiting"),
+            (Some(&stopped), true, false, "stopped"),
+        ] {
+            let (got, text) = status_text(study, shown, waiting);
+            assert_eq!(got, state);
+            assert!(!text.contains("  ") && text.ends_with('.'), "{state}: {text:?}");
+        }
     }
 }

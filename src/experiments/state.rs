@@ -42,7 +42,7 @@ pub fn apply(next: &mut AppState, action: StudyAction) {
     match action {
         StudyAction::Start(kind) => {
             studies.last_id += 1;
-            match Study::new(studies.last_id, kind, next.scenario.clone(), &studies.cache) {
+            match Study::new(studies.last_id, kind, next.scenario.clone(), &studies.cache, &next.run.replicates) {
                 Ok(study) => {
                     studies.study = Some(Rc::new(study));
                     studies.error = None;
@@ -100,7 +100,7 @@ pub fn point_name(study: &Study, point: usize) -> String {
 mod tests {
     use super::*;
     use crate::experiments::design::Swing;
-    use crate::state::{reduce, Action};
+    use crate::state::{reduce, Action, WorkerTask};
 
     fn page() -> AppState {
         let mut state = AppState::new();
@@ -125,6 +125,58 @@ mod tests {
         assert!(!moved.studies.study.as_ref().unwrap().is_for(&moved.scenario));
         let back = reduce(&moved, Action::Undo);
         assert!(back.studies.study.as_ref().unwrap().wants_work(&back.scenario));
+    }
+
+    /// The page with every pending run's replicates fed in, as the workers would.
+    fn runs_done(mut state: AppState) -> AppState {
+        while let Some(run) = state.job().cloned() {
+            let have: Vec<u32> = run.replicates.iter().map(|r| r.replicate).collect();
+            let next = (0..run.scenario.replicates).find(|r| !have.contains(r)).unwrap();
+            let result = rollout_engine::model::run_replicate(&run.scenario, next);
+            state = reduce(&state, Action::ReplicateArrived { run_id: run.id, result });
+        }
+        state
+    }
+
+    fn task(state: &AppState) -> &'static str {
+        match state.worker_task() {
+            WorkerTask::Run(_) => "run",
+            WorkerTask::Study(_) => "study",
+            WorkerTask::Idle => "idle",
+        }
+    }
+
+    #[test]
+    fn the_workers_run_the_scenario_first_then_the_study_and_drop_it_when_stopped_or_set_aside() {
+        let state = page();
+        assert_eq!(task(&state), "run");
+        let state = runs_done(state);
+        assert_eq!(task(&state), "idle");
+        let kind = StudyKind::Surface { x: "levers.subsidy.level".into(), y: "levers.support.level".into() };
+        let started = reduce(&state, Action::Study(StudyAction::Start(kind)));
+        assert_eq!(task(&started), "study");
+        assert!(!started.study_waiting());
+        assert_eq!(task(&reduce(&started, Action::Study(StudyAction::Stop))), "idle");
+        // A point added to compare: its run goes first, the study waits, then resumes.
+        let with_option = reduce(&started, Action::Study(StudyAction::AddPointAsOption(5)));
+        assert_eq!(task(&with_option), "run");
+        assert!(with_option.study_waiting());
+        assert_eq!(task(&runs_done(with_option)), "study");
+        // A lever moves: the new run, then nothing (the study is set aside); Undo: the study again.
+        let moved = reduce(&started, Action::SetField { path: "levers.subsidy.level".into(), value: "0.9".into() });
+        assert_eq!(task(&moved), "run");
+        assert!(!moved.study_waiting(), "a set-aside study does not wait");
+        let moved = runs_done(moved);
+        assert_eq!(task(&moved), "idle");
+        assert_eq!(task(&reduce(&moved, Action::Undo)), "study");
+    }
+
+    #[test]
+    fn a_study_started_after_its_run_reuses_the_run_for_the_base_point() {
+        let state = runs_done(page());
+        let started = reduce(&state, Action::Study(StudyAction::Start(StudyKind::Tornado { swing: Swing::Quarter })));
+        let study = started.studies.study.as_ref().unwrap();
+        assert!(study.points[0].is_some(), "the base point needs no run");
     }
 
     #[test]

@@ -16,7 +16,7 @@ pub mod timing;
 pub mod worker;
 
 pub use hook::use_run_pool;
-pub use pool::{PointJobs, RunPool};
+pub use pool::{PointJob, PointJobs, RunPool};
 pub use protocol::{
     PointRequest, PointResponse, ReplicateRequest, ReplicateResponse, WorkerRequest, WorkerResponse,
     REPLICATE_WORKER_LOADER,

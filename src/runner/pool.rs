@@ -55,17 +55,24 @@ struct Run {
 enum Work {
     /// A run's replicates: job `j` is replicate `j`.
     Run(Rc<Scenario>),
-    /// A study's points: job `j` is replicate `j % replicates` of `points[j / replicates]`.
+    /// A study's replicates of points: job `j` is `jobs.items[j]`.
     Points(Rc<PointJobs>),
 }
 
-/// A study's points to run, in the order to run them, each with all its replicates.
+/// One replicate of one of a study's points.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PointJob {
+    /// The point's index in the design.
+    pub point: u32,
+    pub replicate: u32,
+    /// The point's scenario (shared by all its replicates).
+    pub scenario: Rc<Scenario>,
+}
+
+/// A study's replicates still to run, in the order to run them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct PointJobs {
-    /// (the point's index in the design, its scenario), in the order to run them.
-    pub points: Vec<(u32, Rc<Scenario>)>,
-    /// Replicates per point (every point's scenario has this many).
-    pub replicates: u32,
+    pub items: Vec<PointJob>,
     /// What to read from each replicate.
     pub responses: Vec<Response>,
 }
@@ -73,20 +80,20 @@ pub struct PointJobs {
 impl PointJobs {
     /// The request for job `job` of study `study_id`.
     fn request(&self, study_id: u64, job: u32) -> Option<PointRequest> {
-        let (point, scenario) = self.points.get((job / self.replicates.max(1)) as usize)?;
+        let item = self.items.get(job as usize)?;
         Some(PointRequest {
             study_id,
             job,
-            point: *point,
-            replicate: job % self.replicates.max(1),
-            scenario: (**scenario).clone(),
+            point: item.point,
+            replicate: item.replicate,
+            scenario: (*item.scenario).clone(),
             responses: self.responses.clone(),
         })
     }
 
-    /// How many requests: every replicate of every point.
+    /// How many requests.
     fn count(&self) -> u32 {
-        self.points.len() as u32 * self.replicates
+        self.items.len() as u32
     }
 }
 
@@ -232,17 +239,15 @@ mod tests {
     }
 
     #[test]
-    fn point_jobs_run_every_replicate_of_each_point_in_order() {
+    fn point_jobs_ask_for_their_items_in_order() {
         let scenario = Rc::new(rollout_engine::presets::preset("heart-monitoring").unwrap().scenario);
-        let jobs = PointJobs {
-            points: vec![(7, scenario.clone()), (2, scenario)],
-            replicates: 3,
-            responses: vec!["net_cost".parse().unwrap()],
-        };
-        assert_eq!(jobs.count(), 6);
+        let item = |point, replicate| PointJob { point, replicate, scenario: scenario.clone() };
+        let jobs =
+            PointJobs { items: vec![item(7, 0), item(7, 2), item(2, 1)], responses: vec!["net_cost".parse().unwrap()] };
+        assert_eq!(jobs.count(), 3);
         let asked: Vec<(u32, u32, u32)> =
-            (0..6).map(|j| jobs.request(5, j).map(|r| (r.point, r.replicate, r.job)).unwrap()).collect();
-        assert_eq!(asked, vec![(7, 0, 0), (7, 1, 1), (7, 2, 2), (2, 0, 3), (2, 1, 4), (2, 2, 5)]);
-        assert!(jobs.request(5, 6).is_none(), "no job past the end");
+            (0..3).map(|j| jobs.request(5, j).map(|r| (r.point, r.replicate, r.job)).unwrap()).collect();
+        assert_eq!(asked, vec![(7, 0, 0), (7, 2, 1), (2, 1, 2)]);
+        assert!(jobs.request(5, 3).is_none(), "no job past the end");
     }
 }

@@ -78,6 +78,28 @@ pub struct AppState {
     pub studies: Studies,
 }
 
+/// What the page's workers should be doing.
+#[derive(Clone, Debug)]
+pub enum WorkerTask {
+    /// The replicates of this run.
+    Run(Rc<Run>),
+    /// The points of this study.
+    Study(Rc<Study>),
+    /// Nothing: drop whatever is queued.
+    Idle,
+}
+
+impl WorkerTask {
+    /// Identifies the task: the workers are restarted only when it changes.
+    pub fn key(&self) -> Option<(bool, u64)> {
+        match self {
+            WorkerTask::Run(run) => Some((false, run.id)),
+            WorkerTask::Study(study) => Some((true, study.id)),
+            WorkerTask::Idle => None,
+        }
+    }
+}
+
 /// The name the preset picker shows for a scenario that matches no preset (from a link, a file or edits).
 pub const CUSTOM: &str = "custom";
 
@@ -161,13 +183,21 @@ impl AppState {
             .find(|run| run.pending() > 0)
     }
 
-    /// The study the workers should run when no run needs them: the one on show, if it belongs to the
-    /// current scenario, is not stopped and has points to go.
-    pub fn study_job(&self) -> Option<&Rc<Study>> {
-        if self.job().is_some() {
-            return None;
+    /// What the workers should do now: a run while one lacks replicates ([`AppState::job`]), else the study
+    /// on show if it belongs to the current scenario, is not stopped and has points to go, else nothing.
+    pub fn worker_task(&self) -> WorkerTask {
+        if let Some(run) = self.job() {
+            return WorkerTask::Run(run.clone());
         }
-        self.studies.study.as_ref().filter(|s| s.wants_work(&self.scenario))
+        match self.studies.study.as_ref().filter(|s| s.wants_work(&self.scenario)) {
+            Some(study) => WorkerTask::Study(study.clone()),
+            None => WorkerTask::Idle,
+        }
+    }
+
+    /// The study on show wants the workers, but a run comes first.
+    pub fn study_waiting(&self) -> bool {
+        self.job().is_some() && self.studies.study.as_ref().is_some_and(|s| s.wants_work(&self.scenario))
     }
 
     /// The address fragment of the whole comparison: the scenario, the baseline and the options.

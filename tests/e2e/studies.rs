@@ -89,6 +89,16 @@ async fn a_tornado_in_the_page_is_the_clis_sweep_merge_and_analyse_byte_for_byte
     session.wait_for("#study-screening tr.noise-floor").await;
     session.js("document.querySelector('#study-answer').scrollIntoView(); return null;").await;
     session.screenshot("study-screening").await;
+    let violations = serious_violations(&session).await;
+    assert!(violations.is_empty(), "axe finds serious or critical problems in the screening: {violations:#?}");
+    session.capture_downloads().await;
+    for id in ["results", "design"] {
+        session.wait_for(&format!("#study-export-{id}")).await.click().await.unwrap();
+    }
+    let morris_files = session.downloads().await;
+    let mu_star = session
+        .js("return [...document.querySelectorAll('#study-screening tbody tr')].map(r => [r.dataset.factor, r.dataset.muStar]);")
+        .await;
     session.finish().await;
 
     let dir = std::env::temp_dir().join(format!("rollout-e2e-tornado-{}", std::process::id()));
@@ -135,25 +145,50 @@ async fn a_tornado_in_the_page_is_the_clis_sweep_merge_and_analyse_byte_for_byte
     assert_eq!(page_bars, cli_bars, "the tornado's bars, in order, are rollout analyse's to the last bit");
     let analysis = file(&files, "-reach.csv");
     assert_eq!(analysis.lines().count(), cli_bars.len() + 1, "one row per bar in the exported analysis");
+
+    // The screening: the same table as rollout's, and mu* as rollout analyse --method morris gives it.
+    std::fs::write(dir.join("morris-design.json"), file(&morris_files, "-design.json")).unwrap();
+    cli(&rollout, &["sweep", "morris-design.json", "scenario.json", "--out", "morris"], &dir);
+    cli(&rollout, &["merge", "morris", "--out", "morris.csv"], &dir);
+    let merged = std::fs::read_to_string(dir.join("morris.csv")).unwrap();
+    assert_eq!(file(&morris_files, "-results.csv"), merged, "the screening's table is rollout merge's");
+    let analysed: Value = serde_json::from_str(&cli(
+        &rollout,
+        &["analyse", "morris.csv", "--method", "morris", "--output", "ever_adopted_share", "--format", "json"],
+        &dir,
+    ))
+    .unwrap();
+    let cli_rows: Vec<[String; 2]> = analysed["factors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| [m["factor"].as_str().unwrap().to_string(), format!("{}", m["mu_star"].as_f64().unwrap())])
+        .collect();
+    let page_rows: Vec<[String; 2]> = serde_json::from_value(mu_star).unwrap();
+    assert_eq!(page_rows, cli_rows, "the screening's mu*, in order, is rollout analyse's to the last bit");
     let _ = std::fs::remove_dir_all(&dir);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn moving_a_lever_sets_a_running_surface_aside_and_a_cell_becomes_an_option() {
-    // Big enough that the surface is still running when the lever moves (about 800 replicates).
+    // Big enough that the surface is still running when the lever moves (400 replicates of the default).
     let mut scenario = presets::preset(presets::DEFAULT).unwrap().scenario;
-    scenario.replicates = 8;
+    scenario.replicates = 4;
     let session = Session::open(&format!("/{}", link::fragment_for(&scenario))).await;
     session.wait_for_complete_run(scenario.replicates).await;
     start(&session, "surface").await;
     session
         .wait_until("Number(document.querySelector('#study-status').dataset.finished) >= 1", "a first surface point")
         .await;
+    let violations = serious_violations(&session).await;
+    assert!(violations.is_empty(), "axe finds serious or critical problems in a running surface: {violations:#?}");
     let finished = session.js("return Number(document.querySelector('#study-status').dataset.finished);").await;
     assert!(finished.as_u64().is_some_and(|f| f < 100), "the surface is still running: {finished}");
     session.set_field("#lever-levers-subsidy-level", "0.9").await;
     // At once and from then on: no surface, no progress of the old study, a plain reason.
     wait_for_state(&session, "outdated").await;
+    let engine_ms = "return document.querySelector('#study-status').dataset.engineMs;";
+    let spent = session.js(engine_ms).await;
     let stale = "document.querySelector('#study-surface, .surface-cell')";
     assert_eq!(session.js(&format!("return {stale} === null;")).await, Value::Bool(true), "nothing stale drawn");
     session.wait_for_complete_run(scenario.replicates).await;
@@ -163,6 +198,7 @@ async fn moving_a_lever_sets_a_running_surface_aside_and_a_cell_becomes_an_optio
         session.js("return document.querySelector('#study-status').dataset.state;").await,
         Value::String("outdated".into())
     );
+    assert_eq!(session.js(engine_ms).await, spent, "the workers ran nothing more of the set-aside study");
     // Undo: the study belongs to this scenario again, resumes and finishes; its finished points were kept.
     session.js("document.querySelector('#undo').click(); return null;").await;
     wait_for_state(&session, "complete").await;

@@ -24,7 +24,8 @@ pub fn writer(out: Vec<u8>) -> csv::Writer<Vec<u8>> {
     csv::WriterBuilder::new().terminator(csv::Terminator::Any(b'\n')).from_writer(out)
 }
 
-fn number(x: Option<f64>) -> String {
+/// A number in the table: Rust's shortest round-trip form, empty when absent or not finite (not applicable).
+pub fn number(x: Option<f64>) -> String {
     x.filter(|v| v.is_finite()).map(|v| format!("{v}")).unwrap_or_default()
 }
 
