@@ -119,7 +119,7 @@ pub fn figures(
     if let Some(all) = all {
         // Per 1,000 people, so the figure does not depend on how many agents were simulated.
         let per_1000 = 1_000.0 / f64::from(people.max(1));
-        let scaled = |e: &Estimate| Estimate { mean: e.mean * per_1000, lo: e.lo * per_1000, hi: e.hi * per_1000 };
+        let scaled = |e: &Estimate| e.scaled(per_1000);
         out.push(Figure {
             id: "headline-events",
             title: "Events avoided",

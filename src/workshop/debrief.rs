@@ -64,7 +64,7 @@ impl Measure {
     /// (no gap with one group).
     pub fn of(self, summary: &RunSummary, people: u32) -> Option<Estimate> {
         let per_1000 = 1_000.0 / f64::from(people.max(1));
-        let scaled = |e: Estimate| Estimate { mean: e.mean * per_1000, lo: e.lo * per_1000, hi: e.hi * per_1000 };
+        let scaled = |e: Estimate| e.scaled(per_1000);
         let all = summary.outcome(GroupKey::All);
         match self {
             Measure::Reach => summary.months.last()?.group(GroupKey::All).map(|g| g.get(Quantity::EverAdoptedShare)),

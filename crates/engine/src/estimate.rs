@@ -28,6 +28,18 @@ pub fn t_critical(n: usize) -> f64 {
 }
 
 impl Estimate {
+    /// The same estimate in a unit `k` times as large (per 1,000 people, percentages); `k` must be
+    /// positive, so the interval keeps its order.
+    ///
+    /// ```
+    /// use rollout_engine::estimate::Estimate;
+    /// let e = Estimate { mean: 0.2, lo: 0.1, hi: 0.3 }.scaled(100.0);
+    /// assert_eq!((e.mean, e.lo, e.hi), (20.0, 10.0, 30.0));
+    /// ```
+    pub fn scaled(&self, k: f64) -> Estimate {
+        Estimate { mean: self.mean * k, lo: self.lo * k, hi: self.hi * k }
+    }
+
     /// Mean and 95% interval of `samples`, using the critical value `t` from [`t_critical`].
     ///
     /// ```

@@ -34,17 +34,12 @@ pub struct ViewProps {
     pub dispatch: Callback<Action>,
 }
 
-/// An estimate in the output's shown unit.
-fn scaled(e: &Estimate, k: f64) -> Estimate {
-    Estimate { mean: e.mean * k, lo: e.lo * k, hi: e.hi * k }
-}
-
 fn show(output: &Output, e: &Estimate) -> String {
-    output.format.format_estimate(&scaled(e, output.scale))
+    output.format.format_estimate(&e.scaled(output.scale))
 }
 
 fn change(output: &Output, e: &Estimate) -> String {
-    format!("{}{}", output.format.format_change(&scaled(e, output.scale)), output.change_unit)
+    format!("{}{}", output.format.format_change(&e.scaled(output.scale)), output.change_unit)
 }
 
 /// The best finished point for the output ("Highest people reached: Device subsidy 1, 41.2 (39.0–43.4)."),

@@ -4,7 +4,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::{best_of, scaled, ViewProps};
+use super::{best_of, ViewProps};
 use crate::charts::{Chart, ChartSeries, ChartSpec};
 use crate::experiments::analysis::sweep_line;
 use crate::experiments::design::{lever_label, lever_value};
@@ -30,7 +30,7 @@ pub fn sweep_view(props: &ViewProps) -> Html {
             series: vec![ChartSeries {
                 label: output.label.into(),
                 colour: 0,
-                points: line.iter().map(|(_, x, e)| (*x, scaled(e, output.scale))).collect(),
+                points: line.iter().map(|(_, x, e)| (*x, e.scaled(output.scale))).collect(),
                 dashed: false,
                 show_band: true,
                 faint: false,
