@@ -200,7 +200,8 @@ pub fn study_panel(props: &StudyPanelProps) -> Html {
             <p class="study-status" id="study-status" role="status" aria-live="polite" tabindex="-1"
                 data-state={status.0} data-finished={progress.map(|p| p.0.to_string()).unwrap_or_default()}
                 data-points={progress.map(|p| p.1.to_string()).unwrap_or_default()}
-                data-engine-ms={props.study.as_ref().map(|s| format!("{:.0}", s.engine_ms)).unwrap_or_default()}>
+                data-engine-ms={props.study.as_ref().map(|s| format!("{:.0}", s.engine_ms)).unwrap_or_default()}
+                data-replicates-run={props.study.as_ref().map(|s| s.replicates_run.to_string()).unwrap_or_default()}>
                 { status.1 }
             </p>
             if let Some((done, all)) = progress {

@@ -230,14 +230,14 @@ const TIMER: &str = "window.__t = { start: performance.now(), marks: {} }; \
       if (Object.keys(window.__t.marks).length < Object.keys(window.__watch).length) requestAnimationFrame(watch); }; \
     requestAnimationFrame(watch); document.querySelector('#study-start').click(); return null;";
 
-/// The engine's own time in the workers for the study on show, and per replicate.
+/// The engine's own time in the workers for the study on show, and per replicate run (points that are the
+/// scenario itself or equal to another run no replicate).
 async fn engine_time(session: &Session) -> String {
     let status = session
-        .js("const s = document.querySelector('#study-status').dataset; return [Number(s.engineMs), Number(s.points)];")
+        .js("const s = document.querySelector('#study-status').dataset; return [Number(s.engineMs), Number(s.replicatesRun)];")
         .await;
-    let (ms, points) = (status[0].as_f64().unwrap_or(f64::NAN), status[1].as_f64().unwrap_or(f64::NAN));
-    let replicates = presets::preset(presets::DEFAULT).unwrap().scenario.replicates as f64;
-    format!("engine time in the workers {ms:.0} ms, {:.1} ms a replicate", ms / (points * replicates))
+    let (ms, runs) = (status[0].as_f64().unwrap_or(f64::NAN), status[1].as_f64().unwrap_or(f64::NAN));
+    format!("{runs} replicates run, engine time in the workers {ms:.0} ms, {:.1} ms a replicate", ms / runs)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
