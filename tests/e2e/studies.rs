@@ -39,6 +39,17 @@ fn cli(binary: &Path, args: &[&str], dir: &Path) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
+/// `rollout sweep DESIGN scenario.json`, `rollout merge` and `rollout analyse --method METHOD --output
+/// ever_adopted_share --format json` in `dir`: the merged table's text and the analysis.
+fn sweep_merge_analyse(rollout: &Path, dir: &Path, design: &str, method: &str) -> (String, Value) {
+    let (folder, table) = (format!("{method}-sweep"), format!("{method}.csv"));
+    cli(rollout, &["sweep", design, "scenario.json", "--out", &folder], dir);
+    cli(rollout, &["merge", &folder, "--out", &table], dir);
+    let merged = std::fs::read_to_string(dir.join(&table)).unwrap();
+    let analysis = ["analyse", &table, "--method", method, "--output", "ever_adopted_share", "--format", "json"];
+    (merged, serde_json::from_str(&cli(rollout, &analysis, dir)).unwrap())
+}
+
 /// The text of the downloaded file whose name ends with `suffix`.
 fn file<'a>(files: &'a [Value], suffix: &str) -> &'a str {
     let found = files.iter().find(|f| f[0].as_str().is_some_and(|n| n.ends_with(suffix)));
@@ -121,16 +132,8 @@ async fn a_tornado_in_the_page_is_the_clis_sweep_merge_and_analyse_byte_for_byte
     args.extend(["--out".into(), "cli-design.json".into()]);
     cli(&rollout, &args.iter().map(String::as_str).collect::<Vec<_>>(), &dir);
     assert_eq!(std::fs::read_to_string(dir.join("cli-design.json")).unwrap(), design_text, "rollout design");
-    cli(&rollout, &["sweep", "design.json", "scenario.json", "--out", "sweep"], &dir);
-    cli(&rollout, &["merge", "sweep", "--out", "results.csv"], &dir);
-    let merged = std::fs::read_to_string(dir.join("results.csv")).unwrap();
+    let (merged, analysed) = sweep_merge_analyse(&rollout, &dir, "design.json", "tornado");
     assert_eq!(file(&files, "-results.csv"), merged, "the page's results table is rollout merge's, byte for byte");
-    let analysed: Value = serde_json::from_str(&cli(
-        &rollout,
-        &["analyse", "results.csv", "--method", "tornado", "--output", "ever_adopted_share", "--format", "json"],
-        &dir,
-    ))
-    .unwrap();
     let cli_bars: Vec<[String; 4]> = analysed["bars"]
         .as_array()
         .unwrap()
@@ -148,16 +151,8 @@ async fn a_tornado_in_the_page_is_the_clis_sweep_merge_and_analyse_byte_for_byte
 
     // The screening: the same table as rollout's, and mu* as rollout analyse --method morris gives it.
     std::fs::write(dir.join("morris-design.json"), file(&morris_files, "-design.json")).unwrap();
-    cli(&rollout, &["sweep", "morris-design.json", "scenario.json", "--out", "morris"], &dir);
-    cli(&rollout, &["merge", "morris", "--out", "morris.csv"], &dir);
-    let merged = std::fs::read_to_string(dir.join("morris.csv")).unwrap();
+    let (merged, analysed) = sweep_merge_analyse(&rollout, &dir, "morris-design.json", "morris");
     assert_eq!(file(&morris_files, "-results.csv"), merged, "the screening's table is rollout merge's");
-    let analysed: Value = serde_json::from_str(&cli(
-        &rollout,
-        &["analyse", "morris.csv", "--method", "morris", "--output", "ever_adopted_share", "--format", "json"],
-        &dir,
-    ))
-    .unwrap();
     let cli_rows: Vec<[String; 2]> = analysed["factors"]
         .as_array()
         .unwrap()
