@@ -32,6 +32,18 @@ pub(crate) async fn set_viewport(session: &Session, width: u32, height: u32) {
     session.wait_until(&check, &format!("a {width}x{height} viewport")).await;
 }
 
+/// The page does not scroll sideways; if it does, the message names the elements that stick out.
+async fn assert_no_sideways_scroll(session: &Session, when: &str) {
+    let found = session
+        .js("const w = document.documentElement.clientWidth; \
+             return [document.documentElement.scrollWidth - w, [...document.querySelectorAll('body *')] \
+               .filter(e => e.getBoundingClientRect().right > w + 0.5 && !e.parentElement.closest('.table-scroll, .surface')) \
+               .map(e => e.tagName + '.' + e.className + ' in #' + (e.closest('[id]') || {}).id + ' [' + e.textContent.slice(0, 60) + '] right ' + Math.round(e.getBoundingClientRect().right)) \
+               .slice(0, 12)];")
+        .await;
+    assert_eq!(found[0].as_i64(), Some(0), "{when} the page scrolls sideways; sticking out: {}", found[1]);
+}
+
 /// The elements of the first screen, by CSS selector, with what they show.
 const FIRST_SCREEN: [(&str, &str); 7] = [
     ("#headline-reached", "people reached"),
@@ -101,12 +113,11 @@ async fn the_headline_figures_and_both_main_charts_fit_a_laptop_screen_without_s
         tops.len() == 2 && tops.iter().all(|t| *t < 768.0),
         "a chart starts below the fold in large text: {tops:?}"
     );
-    let sideways =
-        session.js("return document.documentElement.scrollWidth - document.documentElement.clientWidth;").await;
-    assert_eq!(sideways.as_i64(), Some(0), "in large text at 1366x768 the page scrolls sideways");
+    assert_no_sideways_scroll(&session, "in large text at 1366x768").await;
     set_viewport(&session, 1920, 1080).await;
     session.wait_until(CHARTS_FIT, "the charts redrawn at 1920x1080 in large text").await;
     session.screenshot("first-screen-1920x1080-large").await;
+    assert_no_sideways_scroll(&session, "in large text at 1920x1080").await;
     session.wait_for("#large-text").await.click().await.unwrap();
     session.wait_until("!document.querySelector('.app.large')", "large text off").await;
     session.wait_until(CHARTS_FIT, "the charts redrawn at 1920x1080").await;
