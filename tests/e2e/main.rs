@@ -18,5 +18,6 @@ mod first_page;
 mod first_screen;
 mod harness;
 mod share;
+mod wasm_speed;
 mod workshop;
 mod worth_it;
