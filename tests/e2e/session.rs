@@ -109,6 +109,11 @@ impl Session {
         session
     }
 
+    /// The chromedriver process's id: this session's browser processes are its descendants.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.pid()
+    }
+
     /// Absolute URL of `path` on the static server.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.server.base_url, path)
