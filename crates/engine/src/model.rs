@@ -719,48 +719,31 @@ fn quiet_run(
     const ACTIVE: u8 = State::Active as u8;
     let (mut stop_left, mut expose_left) = (stopping.left(), exposed.left());
     let mut j = 0;
-    match offered {
-        None => {
-            for block in state.chunks_exact(BLOCK) {
-                let active = block.iter().map(|&s| u64::from(s == ACTIVE)).sum::<u64>();
-                let other = BLOCK as u64 - active;
-                if active > stop_left || other > expose_left {
-                    break;
-                }
-                stop_left -= active;
-                expose_left -= other;
-                j += BLOCK;
+    if offered.is_none() {
+        for block in state.chunks_exact(BLOCK) {
+            let active = block.iter().map(|&s| u64::from(s == ACTIVE)).sum::<u64>();
+            let other = BLOCK as u64 - active;
+            if active > stop_left || other > expose_left {
+                break;
             }
-            // Person by person up to the candidate, without a branch on the person's state (active or not is
-            // as good as random, and a mispredicted branch per person was a sixth of a heart-monitoring run):
-            // the only branch is the one that ends the run.
-            while j < state.len() {
-                let active = state[j] == ACTIVE;
-                let left = if active { stop_left } else { expose_left };
-                if left == 0 {
-                    break;
-                }
-                stop_left -= u64::from(active);
-                expose_left -= u64::from(!active);
-                j += 1;
-            }
+            stop_left -= active;
+            expose_left -= other;
+            j += BLOCK;
         }
-        Some(offered) => {
-            while j < state.len() {
-                if state[j] == ACTIVE {
-                    if stop_left == 0 || !offered(j) {
-                        break;
-                    }
-                    stop_left -= 1;
-                } else {
-                    if expose_left == 0 {
-                        break;
-                    }
-                    expose_left -= 1;
-                }
-                j += 1;
+    }
+    while j < state.len() {
+        if state[j] == ACTIVE {
+            if stop_left == 0 || offered.is_some_and(|offered| !offered(j)) {
+                break;
             }
+            stop_left -= 1;
+        } else {
+            if expose_left == 0 {
+                break;
+            }
+            expose_left -= 1;
         }
+        j += 1;
     }
     stopping.skip(stopping.left() - stop_left);
     exposed.skip(exposed.left() - expose_left);
