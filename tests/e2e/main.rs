@@ -19,5 +19,6 @@ mod first_screen;
 mod harness;
 mod share;
 mod studies;
+mod wasm_speed;
 mod workshop;
 mod worth_it;

@@ -109,6 +109,11 @@ impl Session {
         session
     }
 
+    /// The chromedriver process's id: this session's browser processes are its descendants.
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.pid()
+    }
+
     /// Absolute URL of `path` on the static server.
     pub fn url(&self, path: &str) -> String {
         format!("{}{}", self.server.base_url, path)
@@ -227,13 +232,24 @@ impl Session {
     /// Emulates a CSS media type (`"print"`, or `""` for the screen again) through chromedriver's DevTools
     /// endpoint, so a screenshot shows the print style sheet.
     pub async fn emulate_media(&self, media: &str) {
+        self.devtools("Emulation.setEmulatedMedia", json!({ "media": media })).await;
+    }
+
+    /// Makes the page report `cores` processors (`navigator.hardwareConcurrency`) from its next load on, so
+    /// the page starts that many replicate workers after a reload.
+    pub async fn emulate_cores(&self, cores: u32) {
+        self.devtools("Emulation.setHardwareConcurrencyOverride", json!({ "hardwareConcurrency": cores })).await;
+    }
+
+    /// Sends one DevTools command through chromedriver's endpoint; fails the test if it is refused.
+    async fn devtools(&self, cmd: &'static str, params: Value) {
         let (port, path) = (self.driver.port, format!("/session/{}/goog/cdp/execute", self.session_id));
-        let body = json!({ "cmd": "Emulation.setEmulatedMedia", "params": { "media": media } });
+        let body = json!({ "cmd": cmd, "params": params });
         let reply = tokio::task::spawn_blocking(move || webdriver::request(port, "POST", &path, Some(&body)))
             .await
-            .expect("e2e: media request panicked")
-            .unwrap_or_else(|e| panic!("e2e: cannot emulate {media:?} media: {e}"));
-        assert!(reply["value"].is_object(), "e2e: chromedriver refused to emulate {media:?} media: {reply}");
+            .expect("e2e: DevTools request panicked")
+            .unwrap_or_else(|e| panic!("e2e: cannot send {cmd}: {e}"));
+        assert!(reply["value"].is_object(), "e2e: chromedriver refused {cmd}: {reply}");
     }
 
     /// From now on, every link the page clicks to download a file is read back instead of saved: see

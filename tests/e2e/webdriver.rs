@@ -58,6 +58,11 @@ impl ChromeDriver {
     pub fn url(&self) -> String {
         format!("http://127.0.0.1:{}", self.port)
     }
+
+    /// The chromedriver process's id (the browser it starts is its descendant).
+    pub fn pid(&self) -> u32 {
+        self.child.id()
+    }
 }
 
 impl Drop for ChromeDriver {

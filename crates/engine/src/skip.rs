@@ -79,13 +79,17 @@ impl Skipper {
     /// Always one draw, whatever the threshold, so that two runs of a scenario whose thresholds differ (a
     /// lever changed a hazard) stay on the same stream (common random numbers).
     pub fn keep(&self, threshold: u64, rng: &mut Rng) -> bool {
-        let draw = rng.next_u64();
-        if threshold >= self.ceiling {
-            return true;
-        }
-        let ratio = ((u128::from(threshold) << 64) / u128::from(self.ceiling)) as u64;
-        draw < ratio
+        kept(rng.next_u64(), threshold, self.ceiling)
     }
+}
+
+/// Whether `draw` keeps a candidate whose threshold is `threshold` under `ceiling` (not 0): always when the
+/// threshold reaches the ceiling, else when draw < floor(threshold * 2^64 / ceiling). That is decided without
+/// the 128-bit division (a library call, slow in wasm): for a whole number n, n <= floor(x) exactly when
+/// n <= x, so with n = draw + 1 it is (draw + 1) * ceiling <= threshold * 2^64, which fits in 128 bits.
+#[inline]
+fn kept(draw: u64, threshold: u64, ceiling: u64) -> bool {
+    threshold >= ceiling || (u128::from(draw) + 1) * u128::from(ceiling) <= u128::from(threshold) << 64
 }
 
 #[cfg(test)]
@@ -162,6 +166,30 @@ mod tests {
             skipper.keep(t, &mut rng);
             reference.next_u64();
             assert_eq!(rng.clone().next_u64(), reference.clone().next_u64());
+        }
+    }
+
+    #[test]
+    fn keeping_a_candidate_is_the_draw_against_the_thresholds_ratio_to_the_ceiling() {
+        // The rule as first written, with the 128-bit division, on draws at and around every edge.
+        let by_division = |draw: u64, threshold: u64, ceiling: u64| {
+            threshold >= ceiling || draw < ((u128::from(threshold) << 64) / u128::from(ceiling)) as u64
+        };
+        let mut rng = replicate_rng(17, 0);
+        let mut values = vec![0, 1, 2, 3, u64::MAX / 3, u64::MAX / 2, u64::MAX - 2, u64::MAX - 1, u64::MAX];
+        values.extend((0..40).map(|_| rng.next_u64()));
+        values.extend((0..20).map(|_| rng.next_u64() >> 40));
+        for &ceiling in values.iter().filter(|&&c| c > 0) {
+            for &threshold in &values {
+                let ratio = ((u128::from(threshold.min(ceiling)) << 64) / u128::from(ceiling)) as u64;
+                for draw in values.iter().copied().chain([ratio.wrapping_sub(1), ratio, ratio.wrapping_add(1)]) {
+                    assert_eq!(
+                        kept(draw, threshold, ceiling),
+                        by_division(draw, threshold, ceiling),
+                        "draw {draw}, threshold {threshold}, ceiling {ceiling}"
+                    );
+                }
+            }
         }
     }
 

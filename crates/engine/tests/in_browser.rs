@@ -36,6 +36,29 @@ fn the_same_seed_gives_the_same_bytes_and_another_seed_does_not() {
     assert_ne!(a, output::to_csv(&run::run(&s).unwrap()));
 }
 
+/// The pinned hash of the default preset's CSV, read from `default_csv_hash.rs` so it is pinned in one place.
+fn pinned_default_csv_hash() -> u64 {
+    let source = include_str!("default_csv_hash.rs");
+    let literal = source.split("DEFAULT_PRESET_CSV_FNV1A: u64 = 0x").nth(1).and_then(|rest| rest.split(';').next());
+    u64::from_str_radix(&literal.expect("the pinned hash's line").replace('_', ""), 16).expect("a hex hash")
+}
+
+/// The default preset's whole CSV in the browser is byte for byte the native one: no instruction set (SIMD128
+/// included) or optimisation level of the wasm build may change a number.
+#[wasm_bindgen_test]
+fn the_default_presets_csv_in_the_browser_is_the_pinned_native_one() {
+    let scenario = presets::preset(presets::DEFAULT).unwrap().scenario;
+    let csv = output::to_csv(&run::run(&scenario).unwrap());
+    let hash =
+        csv.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3));
+    assert_eq!(
+        hash,
+        pinned_default_csv_hash(),
+        "the default preset's CSV differs in the browser ({} bytes)",
+        csv.len()
+    );
+}
+
 #[wasm_bindgen_test]
 fn the_bass_limit_holds_in_the_browser() {
     let mut s = presets::preset("bass").unwrap().scenario;
