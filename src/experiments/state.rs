@@ -101,6 +101,7 @@ mod tests {
     use super::*;
     use crate::experiments::design::Swing;
     use crate::state::{reduce, Action, WorkerTask};
+    use crate::test_support::runs_done;
 
     fn page() -> AppState {
         let mut state = AppState::new();
@@ -125,17 +126,6 @@ mod tests {
         assert!(!moved.studies.study.as_ref().unwrap().is_for(&moved.scenario));
         let back = reduce(&moved, Action::Undo);
         assert!(back.studies.study.as_ref().unwrap().wants_work(&back.scenario));
-    }
-
-    /// The page with every pending run's replicates fed in, as the workers would.
-    fn runs_done(mut state: AppState) -> AppState {
-        while let Some(run) = state.job().cloned() {
-            let have: Vec<u32> = run.replicates.iter().map(|r| r.replicate).collect();
-            let next = (0..run.scenario.replicates).find(|r| !have.contains(r)).unwrap();
-            let result = rollout_engine::model::run_replicate(&run.scenario, next);
-            state = reduce(&state, Action::ReplicateArrived { run_id: run.id, result });
-        }
-        state
     }
 
     fn task(state: &AppState) -> &'static str {

@@ -188,12 +188,7 @@ mod tests {
         use crate::state::{reduce, AppState};
         let mut scenario = (*AppState::new().scenario).clone();
         (scenario.agents, scenario.months, scenario.replicates) = (300, 24, 2);
-        let complete = |state: AppState| {
-            (0..state.scenario.replicates).fold(state, |s, r| {
-                let result = rollout_engine::model::run_replicate(&s.scenario, r);
-                reduce(&s, Action::ReplicateArrived { run_id: s.run_id(), result })
-            })
-        };
+        let complete = crate::test_support::runs_done;
         let load = Action::LoadScenario { scenario: Box::new(scenario), notice: None };
         let first = complete(reduce(&AppState::new(), load));
         let pages = |s: &AppState| HandoutPage::all(s.shown.as_ref(), s.baseline.as_ref(), &s.options);

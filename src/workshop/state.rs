@@ -294,12 +294,7 @@ mod tests {
         use crate::state::{reduce, Action, AppState};
         let mut scenario = (*AppState::new().scenario).clone();
         (scenario.agents, scenario.months, scenario.replicates) = (300, 24, 2);
-        let complete = |state: AppState| {
-            (0..state.scenario.replicates).fold(state, |s, r| {
-                let result = rollout_engine::model::run_replicate(&s.scenario, r);
-                reduce(&s, Action::ReplicateArrived { run_id: s.run_id(), result })
-            })
-        };
+        let complete = crate::test_support::runs_done;
         let first =
             complete(reduce(&AppState::new(), Action::LoadScenario { scenario: Box::new(scenario), notice: None }));
         assert!(first.workshop.previous.is_none(), "one run: nothing to replay");
